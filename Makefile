@@ -1,0 +1,94 @@
+# SOS Lab Jeonju. `make help` lists the targets. Only python3.11, pip, git and make are needed:
+# uv is installed into a private tools venv and builds .venv from uv.lock (it never downloads a Python).
+
+SHELL := /bin/bash
+PYTHON ?= python3.11
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check worker beat bench messages clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(UV):
+	@echo "==> Installing uv into $(TOOLS)/ (once)"
+	@$(PYTHON) -m venv $(TOOLS)
+	@$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==0.13.8"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	@echo "==> Creating the environment from uv.lock"
+	@$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced ## Create/refresh .venv from the lock file
+
+migrate: install ## Apply database migrations (SQLite in var/ unless DATABASE_URL is set)
+	@mkdir -p var
+	@$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the Jeonju demo content (idempotent)
+	@$(MANAGE) load_demo_data
+
+run: demo ## Set up everything and serve the site on http://127.0.0.1:8000
+	@echo ""
+	@echo "  SOS Lab Jeonju is starting on http://$(HOST):$(PORT)/"
+	@echo "  Admin (Wagtail): http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo staff login (local only): staff@soslab.local / soslab-demo-2026"
+	@echo "  Demo citizen login:            citizen@soslab.local / soslab-demo-2026"
+	@echo ""
+	@$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install ## Serve without re-running migrations or the demo loader
+	@$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (services tests skip when PostgreSQL/Redis are absent)
+	@mkdir -p var
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and ruff format --check
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+format: install ## Format and fix what ruff can
+	@$(VENV)/bin/ruff format .
+	@$(VENV)/bin/ruff check --fix .
+
+migrations-check: install ## Fail if a model change has no migration
+	@DJANGO_SETTINGS_MODULE=soslab.settings.test $(MANAGE) makemigrations --check --dry-run
+
+deploy-check: install ## manage.py check --deploy under production settings (must be clean)
+	@DJANGO_SETTINGS_MODULE=soslab.settings.production \
+	  SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=soslab.example.kr \
+	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/deploy_check \
+	  $(MANAGE) check --deploy --fail-level WARNING
+
+check: lint migrations-check deploy-check ## Lint, migrations and deploy checks (CI runs these)
+
+worker: install ## Run a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
+	@test -n "$$CELERY_BROKER_URL" || (echo "Set CELERY_BROKER_URL first (see .env.example)"; exit 2)
+	@$(VENV)/bin/celery -A soslab worker --loglevel=INFO --concurrency=$${CELERY_CONCURRENCY:-2}
+
+beat: install ## Run Celery beat, the periodic-task scheduler (needs CELERY_BROKER_URL)
+	@test -n "$$CELERY_BROKER_URL" || (echo "Set CELERY_BROKER_URL first (see .env.example)"; exit 2)
+	@mkdir -p var
+	@$(VENV)/bin/celery -A soslab beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+bench: install ## Performance benchmarks (list pages, map payloads); prints a table
+	@mkdir -p var
+	@DJANGO_SETTINGS_MODULE=soslab.settings.test $(PY) -m benchmarks
+
+messages: install ## Extract strings into locale/*/django.po and compile .mo (committed)
+	@$(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=.tools --ignore=var --no-obsolete
+	@$(PY) -m soslab.core.compilemessages
+
+clean: ## Remove the environment and local data (var/)
+	rm -rf $(VENV) $(TOOLS) var

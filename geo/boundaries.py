@@ -1,0 +1,82 @@
+"""Jeonju boundaries as GeoDataFrames, loaded once per process from fixtures/jeonju/.
+
+Point-in-polygon and spatial joins happen here; nothing else reads the GeoJSON files. All inputs
+and outputs are WGS84 longitude/latitude; metric work uses settings.GEO_METRIC_CRS (EPSG:5186).
+"""
+
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+from django.conf import settings
+from shapely import Point
+from shapely.prepared import prep
+
+WGS84 = "EPSG:4326"
+
+
+def _read(name):
+    return gpd.read_file(settings.GEO_DATA_DIR / name).to_crs(WGS84)
+
+
+@lru_cache(maxsize=1)
+def dongs():
+    """The 35 dongs: columns code, code_2024, kostat_code, name, gu, geometry (EPSG:4326)."""
+    gdf = _read("jeonju_admdong.geojson")
+    gdf = gdf.rename(
+        columns={
+            "adm_cd2": "code",
+            "adm_cd2_2024": "code_2024",
+            "adm_cd8": "kostat_code",
+            "dong_nm": "name",
+        }
+    )
+    gdf["gu"] = gdf["sggnm"].str.replace("전주시", "", regex=False)
+    gdf = gdf[["code", "code_2024", "kostat_code", "name", "gu", "geometry"]].copy()
+    gdf.sindex  # noqa: B018 - build the spatial index now, once
+    return gdf
+
+
+@lru_cache(maxsize=1)
+def gus():
+    gdf = _read("jeonju_gu.geojson")
+    gdf["gu"] = gdf["sggnm"].str.replace("전주시", "", regex=False)
+    return gdf
+
+
+@lru_cache(maxsize=1)
+def city():
+    return _read("jeonju_city.geojson")
+
+
+@lru_cache(maxsize=1)
+def _prepared_city():
+    return prep(city().geometry.iloc[0])
+
+
+def in_city(lon, lat):
+    """True if the WGS84 point lies inside (or on the edge of) Jeonju."""
+    return _prepared_city().covers(Point(lon, lat))
+
+
+def dong_code_at(lon, lat):
+    """The MOIS code (2021) of the dong containing the point, or None outside Jeonju."""
+    gdf = dongs()
+    point = Point(lon, lat)
+    matches = gdf.sindex.query(point, predicate="covered_by")
+    # A point exactly on a shared edge is covered by two dongs; the lowest index wins, as in bulk.
+    return gdf.iloc[int(min(matches))]["code"] if len(matches) else None
+
+
+def dong_codes_at(lons, lats):
+    """Vectorised dong lookup: one spatial join for many points. Returns a list (None outside)."""
+    if len(lons) == 0:
+        return []
+    points = gpd.GeoDataFrame(
+        geometry=gpd.points_from_xy(np.asarray(lons), np.asarray(lats)), crs=WGS84
+    )
+    joined = gpd.sjoin(points, dongs()[["code", "geometry"]], how="left", predicate="covered_by")
+    # A point exactly on a shared edge can match two dongs; keep the first match per point.
+    joined = joined.sort_values("index_right", kind="stable")
+    joined = joined[~joined.index.duplicated(keep="first")].sort_index()
+    return [None if isinstance(code, float) else code for code in joined["code"].tolist()]

@@ -1,0 +1,55 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import AgeBand, User
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up fields, plugged into allauth through ACCOUNT_SIGNUP_FORM_CLASS."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=40,
+        help_text=_("Shown publicly next to what you post."),
+    )
+    age_band = forms.ChoiceField(
+        label=_("Age"),
+        choices=AgeBand.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Members under 14 need a parent or guardian's consent before they can publish."
+        ),
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("I have read and accept the privacy notice."),
+        required=True,
+        error_messages={"required": _("Please accept the privacy notice to create an account.")},
+    )
+    # Honeypot: hidden from people, filled by naive bots.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    field_order = ["email", "display_name", "age_band", "password1", "password2", "accept_privacy"]
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("This field must be left empty."))
+        return ""
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.age_band = self.cleaned_data["age_band"]
+        user.privacy_accepted_at = timezone.now()
+        if not user.username:
+            user.username = user.email
+        user.save()
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name"]

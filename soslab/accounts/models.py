@@ -1,0 +1,91 @@
+"""People. A custom user from the first migration so later issues can add to it freely."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AgeBand(models.TextChoices):
+    UNDER_14 = "under14", _("Under 14")
+    TEEN = "14to18", _("14 to 18")
+    ADULT = "adult", _("Adult (19 or older)")
+
+
+class SoslabUserManager(UserManager):
+    """Email is the login; `username` is kept (Wagtail's admin expects it) and derived from it."""
+
+    def _create_user(self, username, email, password, **extra_fields):
+        email = self.normalize_email(email)
+        username = username or email
+        return super()._create_user(username, email, password, **extra_fields)
+
+    def create_user(self, username=None, email=None, password=None, **extra_fields):
+        return super().create_user(username, email, password, **extra_fields)
+
+    def create_superuser(self, username=None, email=None, password=None, **extra_fields):
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person using the platform: citizen, youth maker, mentor, moderator or staff."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    display_name = models.CharField(
+        _("display name"),
+        max_length=40,
+        help_text=_(
+            "Shown publicly next to what you post. Do not use your full real name if you are a minor."
+        ),
+    )
+    age_band = models.CharField(
+        _("age band"), max_length=8, choices=AgeBand.choices, default=AgeBand.ADULT
+    )
+    privacy_accepted_at = models.DateTimeField(
+        _("privacy notice accepted at"), null=True, blank=True
+    )
+    is_resident = models.BooleanField(
+        _("confirmed Jeonju resident"),
+        default=False,
+        help_text=_("Set by staff. Some lab rounds only let confirmed residents vote."),
+    )
+    blocked_until = models.DateTimeField(_("blocked until"), null=True, blank=True, db_index=True)
+    block_reason = models.CharField(_("block reason"), max_length=500, blank=True)
+
+    objects = SoslabUserManager()
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["username"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.public_name
+
+    @property
+    def public_name(self):
+        return self.display_name or _("Resident")
+
+    @property
+    def is_minor(self):
+        return self.age_band != AgeBand.ADULT
+
+    @property
+    def needs_guardian_consent(self):
+        """Under-14s need a guardian's recorded consent (Korean PIPA art. 22-2) before publishing."""
+        return self.age_band == AgeBand.UNDER_14
+
+    @property
+    def is_blocked(self):
+        return bool(self.blocked_until and self.blocked_until > timezone.now())
+
+    @property
+    def has_verified_email(self):
+        # allauth keeps verification per address; cached on the instance for one request.
+        if not hasattr(self, "_verified_email"):
+            from allauth.account.models import EmailAddress
+
+            self._verified_email = EmailAddress.objects.filter(user=self, verified=True).exists()
+        return self._verified_email

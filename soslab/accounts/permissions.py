@@ -1,0 +1,42 @@
+"""Who may write. Every posting view, API endpoint and service asks here, so the rules live once."""
+
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+
+
+class PostingRefused(Exception):
+    """Raised by services when a person may not write; carries the translated reason."""
+
+    def __init__(self, message, *, code, status=403):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+def posting_refusal(user):
+    """Return a PostingRefused describing why `user` may not post now, or None if they may."""
+    if not user.is_authenticated:
+        return PostingRefused(_("Please log in to take part."), code="login_required", status=401)
+    if not user.has_verified_email:
+        return PostingRefused(
+            _(
+                "Please verify your email address first. We have sent you a link; you can read everything meanwhile."
+            ),
+            code="email_unverified",
+        )
+    if user.is_blocked:
+        return PostingRefused(
+            _("Your account is blocked from posting until %(date)s.")
+            % {"date": date_format(localtime(user.blocked_until), "DATETIME_FORMAT")},
+            code="blocked",
+        )
+    return None
+
+
+def check_can_post(user):
+    """Raise PostingRefused unless `user` may post."""
+    refusal = posting_refusal(user)
+    if refusal is not None:
+        raise refusal

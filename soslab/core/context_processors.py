@@ -1,0 +1,31 @@
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+NAVIGATION = [
+    # (label, url name or path)
+    (_("Problems"), "/problems/"),
+    (_("Rounds"), "/rounds/"),
+    (_("Projects"), "/projects/"),
+    (_("Map"), "/map/"),
+    (_("Results sharing"), "/results/"),
+]
+
+
+def _resolve(target):
+    if target.startswith("/"):
+        return target
+    try:
+        return reverse(target)
+    except NoReverseMatch:
+        return None
+
+
+def site_chrome(request):
+    """Navigation for base.html, with the current section marked for aria-current."""
+    path = request.path
+    items = []
+    for label, target in NAVIGATION:
+        url = _resolve(target)
+        if url:
+            items.append({"label": label, "url": url, "current": path.startswith(url)})
+    return {"main_navigation": items}

@@ -1,0 +1,37 @@
+"""Load the Jeonju demo content. Idempotent: a second run changes nothing and duplicates nothing.
+
+Each app that has demo content provides a `demo.py` module with `load(out)`; this command calls
+them in dependency order inside one transaction per step. Tests never depend on this data.
+"""
+
+import importlib
+import importlib.util
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+DEMO_STEPS = [
+    "cms.demo",
+    "soslab.accounts.demo",
+    "geo.demo",
+    "soslab.problems.demo",
+    "soslab.moderation.demo",
+    "soslab.ideas.demo",
+    "soslab.teams.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Load Jeonju demo content (dongs, stations, pages, problems, rounds, teams). Safe to re-run."
+
+    def handle(self, *args, **options):
+        for step in DEMO_STEPS:
+            if importlib.util.find_spec(step) is None:
+                continue
+            module = importlib.import_module(step)
+            self.stdout.write(f"· {step} ...", ending="")
+            self.stdout.flush()
+            with transaction.atomic():
+                summary = module.load(self.stdout) or {}
+            details = ", ".join(f"{key} {value}" for key, value in summary.items())
+            self.stdout.write(self.style.SUCCESS(f" ok{': ' + details if details else ''}"))

@@ -1,0 +1,22 @@
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def localized(obj, field):
+    """{% localized page "hero_title" %}: the English variant for English readers when one exists."""
+    return obj.localized(field)
+
+
+@register.simple_tag(takes_context=True)
+def querystring_with(context, **kwargs):
+    """The current query string with some parameters replaced (pagination, sorting links)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

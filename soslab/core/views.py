@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from kombu import Connection
+
+
+def _database_status():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any failure means "down"
+        return {"ok": False, "error": exc.__class__.__name__}
+    return {"ok": True, "vendor": connection.vendor}
+
+
+def _broker_status():
+    broker_url = settings.CELERY_BROKER_URL
+    if not broker_url:
+        return {"ok": True, "mode": "in-process"}
+    try:
+        with Connection(broker_url, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1, timeout=3)
+    except Exception as exc:  # noqa: BLE001 - any failure means "down"
+        return {"ok": False, "error": exc.__class__.__name__}
+    return {"ok": True, "mode": "broker"}
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database (and the broker, when one is configured) answers; 503 otherwise."""
+    checks = {"database": _database_status(), "broker": _broker_status()}
+    healthy = all(check["ok"] for check in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )

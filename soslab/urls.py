@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from soslab.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("soslab.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("problems/", include("soslab.problems.urls")),
+    path("comments/", include("soslab.comments.urls")),
+    path("notifications/", include("soslab.notifications.urls")),
+    path("moderation/", include("soslab.moderation.urls")),
+    path("ideas/", include("soslab.ideas.urls")),
+    path("teams/", include("soslab.teams.urls")),
+    path("", include("geo.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree serves everything else: home, /rounds/, /projects/, /results/ ...
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,52 @@
+import pytest
+from django.core import mail
+
+from soslab.accounts.models import AgeBand, User
+
+SIGNUP = {
+    "email": "minji@example.kr",
+    "display_name": "민지",
+    "age_band": AgeBand.ADULT,
+    "password1": "jeonju-bibimbap-2026",
+    "password2": "jeonju-bibimbap-2026",
+    "accept_privacy": "on",
+    "website": "",
+}
+
+
+@pytest.mark.django_db
+def test_signup_records_age_band_privacy_and_sends_verification(client):
+    response = client.post("/accounts/signup/", SIGNUP)
+    assert response.status_code == 302
+    user = User.objects.get(email="minji@example.kr")
+    assert user.display_name == "민지"
+    assert user.privacy_accepted_at is not None
+    assert not user.has_verified_email
+    assert len(mail.outbox) == 1
+    assert "minji@example.kr" in mail.outbox[0].to
+
+
+@pytest.mark.django_db
+def test_under_14_signup_is_recorded_as_needing_guardian_consent(client):
+    client.post("/accounts/signup/", {**SIGNUP, "age_band": AgeBand.UNDER_14})
+    user = User.objects.get(email="minji@example.kr")
+    assert user.needs_guardian_consent is True
+    assert user.is_minor is True
+
+
+@pytest.mark.django_db
+def test_signup_without_privacy_consent_is_refused_and_keeps_input(client):
+    response = client.post("/accounts/signup/", {**SIGNUP, "accept_privacy": ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "개인정보 처리방침에 동의해 주세요" in html
+    assert 'value="minji@example.kr"' in html
+    assert 'value="민지"' in html
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signup_honeypot_refuses_bots(client):
+    response = client.post("/accounts/signup/", {**SIGNUP, "website": "http://spam.example"})
+    assert response.status_code == 200
+    assert not User.objects.exists()
