@@ -87,8 +87,8 @@ bench: install ## Performance benchmarks (list pages, map payloads); prints a ta
 	@DJANGO_SETTINGS_MODULE=soslab.settings.test $(PY) -m benchmarks
 
 messages: install ## Extract strings into locale/*/django.po and compile .mo (committed)
-	@$(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=.tools --ignore=var --no-obsolete
-	@$(PY) -m soslab.core.compilemessages
+	@$(PY) -m soslab.core.i18n_tools update
+	@$(PY) -m soslab.core.i18n_tools missing
 
 clean: ## Remove the environment and local data (var/)
 	rm -rf $(VENV) $(TOOLS) var

@@ -349,3 +349,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Pre-moderation (soslab.moderation.services.new_content_state)
+SOSLAB_PREMODERATE_UNDER_14 = True
+SOSLAB_PREMODERATE_FIRST_POSTS = env_int("SOSLAB_PREMODERATE_FIRST_POSTS", 2)

@@ -1,0 +1,5 @@
+"""Wagtail page models, one module per area. Import every page class here so Wagtail finds it."""
+
+from .home import BilingualMixin, HomePage, home_sections
+
+__all__ = ["BilingualMixin", "HomePage", "home_sections"]
