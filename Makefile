@@ -84,7 +84,7 @@ beat: install ## Run Celery beat, the periodic-task scheduler (needs CELERY_BROK
 
 bench: install ## Performance benchmarks (list pages, map payloads); prints a table
 	@mkdir -p var
-	@DJANGO_SETTINGS_MODULE=soslab.settings.test $(PY) -m benchmarks
+	@$(PY) -m benchmarks $(BENCH)
 
 messages: install ## Extract strings into locale/*/django.po and compile .mo (committed)
 	@$(PY) -m soslab.core.i18n_tools update
