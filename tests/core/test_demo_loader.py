@@ -29,3 +29,14 @@ def test_demo_loader_creates_no_demo_accounts_when_they_are_off(settings):
     from soslab.accounts.models import User
 
     assert not User.objects.filter(email__endswith="@soslab.local").exists()
+
+
+@pytest.mark.django_db
+def test_reference_data_loader_is_idempotent_and_creates_no_demo_content():
+    from geo.models import Dong
+    from soslab.accounts.models import User
+
+    call_command("load_reference_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_reference_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Dong.objects.count() == 35
+    assert User.objects.count() == 0
