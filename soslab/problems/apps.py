@@ -6,3 +6,10 @@ class ProblemsConfig(AppConfig):
     name = "soslab.problems"
     label = "problems"
     verbose_name = _("Problems")
+
+    def ready(self):
+        from soslab.moderation.registry import register
+
+        from .models import Problem
+
+        register(Problem)
