@@ -1,5 +1,6 @@
 """Wagtail page models, one module per area. Import every page class here so Wagtail finds it."""
 
 from .home import BilingualMixin, HomePage, home_sections
+from .rounds import RoundFeaturedProblem, RoundIndexPage, RoundPage  # noqa: F401
 
 __all__ = ["BilingualMixin", "HomePage", "home_sections"]

@@ -333,6 +333,7 @@ SOSLAB_RATE_LIMITS = {
     "comment_create": ["30/h/user", "60/h/ip"],
     "support": ["120/h/user", "300/h/ip"],
     "vote": ["60/h/user", "300/h/ip"],
+    "idea_create": ["5/h/user", "20/h/ip"],
     "report": ["20/h/user", "60/h/ip"],
 }
 

@@ -1,0 +1,222 @@
+"""Writes for ideas and votes. One function per action, keyword-only arguments, one transaction.
+
+Views, the admin and the demo loader call these; none of them repeats the rules.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from soslab.accounts.permissions import PostingRefused
+from soslab.moderation.models import ModerationState
+from soslab.moderation.services import new_content_state
+
+from . import rules
+from .models import MAX_IMAGES, MAX_TAGS, Ballot, Idea, IdeaImage, IdeaStatus, Vote
+
+
+class VoteRefused(PostingRefused):
+    """A vote or withdrawal was refused; carries the translated reason, a code and a status."""
+
+
+def _problems_refusal(problems):
+    """Ideas must link at least one public problem inside Jeonju."""
+    from geo.boundaries import in_city
+
+    if not problems:
+        return _("Choose at least one problem this idea solves.")
+    for problem in problems:
+        if problem.moderation_state != ModerationState.PUBLISHED:
+            return _(
+                "The problem “%(title)s” is not public, so an idea cannot be linked to it."
+            ) % {"title": problem.title}
+        outside = problem.has_point and not in_city(problem.lon, problem.lat)
+        if outside or (problem.dong_id is None and not problem.has_point):
+            return _(
+                "The problem “%(title)s” is not in Jeonju, so an idea cannot be linked to it."
+            ) % {"title": problem.title}
+    return None
+
+
+def idea_create(
+    *,
+    author,
+    round_page,
+    title,
+    summary,
+    description,
+    problems,
+    category=None,
+    tags=(),
+    team_name="",
+    images=(),
+):
+    """Create an idea in `round_page` (raises PostingRefused or ValueError with a message).
+
+    `images` are uploaded files, re-encoded without metadata by the shared image pipeline.
+    """
+    refusal = rules.propose_refusal(author, round_page)
+    if refusal is not None:
+        raise refusal
+    problems = list(problems)
+    message = _problems_refusal(problems)
+    if message:
+        raise ValueError(message)
+    tags = [tag.strip() for tag in tags if tag.strip()]
+    if len(tags) > MAX_TAGS:
+        raise ValueError(_("Use at most 5 tags."))
+    if len(images) > MAX_IMAGES:
+        raise ValueError(_("Add at most 3 images."))
+    with transaction.atomic():
+        idea = Idea.objects.create(
+            round=round_page,
+            author=author,
+            title=title.strip(),
+            summary=summary.strip(),
+            description=description.strip(),
+            category=category or problems[0].category,
+            team_name=team_name.strip(),
+            moderation_state=new_content_state(author=author),
+        )
+        idea.problems.set(problems)
+        if tags:
+            idea.tags.set(tags)
+        for position, upload in enumerate(images):
+            idea_image_add(idea=idea, upload=upload, position=position)
+    return idea
+
+
+def idea_image_add(*, idea, upload, position=0, alt_text=""):
+    """Store one image for `idea`, re-encoded (EXIF/GPS stripped) with a thumbnail."""
+    from soslab.core import images as pipeline
+
+    processed = pipeline.process_upload(upload)
+    return IdeaImage.objects.create(
+        idea=idea,
+        image=processed.image,
+        thumbnail=processed.thumbnail,
+        alt_text=alt_text,
+        position=position,
+    )
+
+
+def idea_withdraw(*, idea, user):
+    """The author withdraws their idea: it stays readable but takes no more votes."""
+    if idea.author_id != user.pk:
+        raise PostingRefused(_("Only the author can withdraw this idea."), code="not_author")
+    with transaction.atomic():
+        Idea.objects.filter(pk=idea.pk).update(
+            status=IdeaStatus.WITHDRAWN, updated_at=timezone.now()
+        )
+    idea.status = IdeaStatus.WITHDRAWN
+    return idea
+
+
+def idea_status_change(*, idea, status, feedback, actor):
+    """Staff set an idea's status with public official feedback."""
+    if not rules.can_manage(actor):
+        raise PostingRefused(_("Only the SOS Lab team can change an idea's status."), code="staff")
+    with transaction.atomic():
+        idea.status = status
+        if feedback != idea.staff_feedback:
+            idea.staff_feedback = feedback
+            idea.feedback_at = timezone.now()
+        idea.save(update_fields=["status", "staff_feedback", "feedback_at", "updated_at"])
+    return idea
+
+
+def _idea_refusal(idea):
+    if idea.moderation_state != ModerationState.PUBLISHED:
+        return VoteRefused(
+            _(
+                "This idea is not public (it is hidden or waiting for review), so it cannot be voted on."
+            ),
+            code="idea_hidden",
+            status=404,
+        )
+    if idea.status == IdeaStatus.WITHDRAWN:
+        return VoteRefused(
+            _("The author withdrew this idea, so it no longer takes votes."),
+            code="idea_withdrawn",
+            status=409,
+        )
+    return None
+
+
+def _locked_ballot(*, user, round_page):
+    """Get-or-create the (user, round) ballot and lock it for the rest of the transaction.
+
+    The lock serialises one person's parallel votes in a round: the budget check and the vote row
+    happen while no other transaction can hold the same ballot. On SQLite the IMMEDIATE
+    transaction mode already serialises writers; on PostgreSQL SELECT ... FOR UPDATE does.
+    """
+    Ballot.objects.get_or_create(round=round_page, user=user)
+    return Ballot.objects.select_for_update().get(round=round_page, user=user)
+
+
+def vote_cast(*, user, idea, dong=None, now=None):
+    """Record `user`'s vote for `idea`; raise VoteRefused with the reason when it is not allowed.
+
+    Returns the ballot (votes_used already includes this vote).
+    """
+    round_page = idea.round
+    refusal = rules.voting_refusal(user, round_page, now)
+    if refusal is not None:
+        raise VoteRefused(refusal.message, code=refusal.code, status=refusal.status)
+    with transaction.atomic():
+        ballot = _locked_ballot(user=user, round_page=round_page)
+        # Re-read the idea inside the lock: it may have been hidden or withdrawn meanwhile.
+        idea = Idea.objects.get(pk=idea.pk)
+        refusal = _idea_refusal(idea)
+        if refusal is not None:
+            raise refusal
+        if Vote.objects.filter(idea=idea, user=user).exists():
+            raise VoteRefused(
+                _("You have already voted for this idea."), code="already_voted", status=409
+            )
+        budget = round_page.vote_budget
+        if budget and ballot.votes_used >= budget:
+            raise VoteRefused(
+                _(
+                    "You have used all %(budget)s of your votes in this round. Withdraw a vote to vote for another idea."
+                )
+                % {"budget": budget},
+                code="over_budget",
+                status=409,
+            )
+        try:
+            with transaction.atomic():
+                Vote.objects.create(idea=idea, ballot=ballot, user=user)
+        except IntegrityError as exc:  # the unique constraint is the last word
+            raise VoteRefused(
+                _("You have already voted for this idea."), code="already_voted", status=409
+            ) from exc
+        update_fields = {"votes_used": F("votes_used") + 1}
+        if dong is not None:
+            update_fields["dong"] = dong
+        Ballot.objects.filter(pk=ballot.pk).update(**update_fields)
+        Idea.objects.filter(pk=idea.pk).update(vote_count=F("vote_count") + 1)
+    ballot.refresh_from_db()
+    return ballot
+
+
+def vote_withdraw(*, user, idea, now=None):
+    """Take back `user`'s vote for `idea` while voting is open; returns the ballot."""
+    round_page = idea.round
+    refusal = rules.voting_refusal(user, round_page, now)
+    if refusal is not None:
+        raise VoteRefused(refusal.message, code=refusal.code, status=refusal.status)
+    with transaction.atomic():
+        ballot = _locked_ballot(user=user, round_page=round_page)
+        deleted, _detail = Vote.objects.filter(idea=idea, user=user).delete()
+        if not deleted:
+            raise VoteRefused(
+                _("You have not voted for this idea, so there is no vote to withdraw."),
+                code="not_voted",
+                status=409,
+            )
+        Ballot.objects.filter(pk=ballot.pk).update(votes_used=F("votes_used") - 1)
+        Idea.objects.filter(pk=idea.pk).update(vote_count=F("vote_count") - 1)
+    ballot.refresh_from_db()
+    return ballot

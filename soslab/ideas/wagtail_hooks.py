@@ -1,0 +1,81 @@
+"""Ideas in the Wagtail admin (status and official feedback) and the home page's round section."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Idea
+
+
+class IdeaAdminForm(WagtailAdminModelForm):
+    """Staff change an idea's status and write the official feedback; the time is recorded."""
+
+    def save(self, commit=True):
+        if "staff_feedback" in self.changed_data:
+            self.instance.feedback_at = timezone.now()
+        return super().save(commit=commit)
+
+
+class IdeaViewSet(ModelViewSet):
+    model = Idea
+    icon = "pick"
+    menu_label = _("Ideas")
+    menu_order = 210
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["title", "round", "status", "vote_count", "moderation_state", "created_at"]
+    list_filter = ["status", "moderation_state", "round"]
+    search_fields = ["title", "summary"]
+    list_export = ["title", "status", "vote_count", "comment_count", "created_at"]
+    ordering = ["-created_at"]
+
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldPanel("status"), FieldPanel("staff_feedback", widget=forms.Textarea)],
+                heading=_("Status and official feedback"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("summary"),
+                    FieldPanel("description"),
+                    FieldPanel("category"),
+                    FieldPanel("tags"),
+                    FieldPanel("team_name"),
+                ],
+                heading=_("Idea (as the author wrote it)"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("moderation_state"), FieldPanel("moderation_reason")],
+                heading=_("Moderation"),
+            ),
+        ],
+        base_form_class=IdeaAdminForm,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_idea_viewset():
+    return IdeaViewSet("idea_admin")
+
+
+@hooks.register("soslab_home_sections")
+def current_round_section(request):
+    """The round in progress (voting first), with its phase and a call to action."""
+    from cms.models import RoundPage
+
+    from .phases import Phase
+
+    rounds = list(RoundPage.objects.live().order_by("-voting_start")[:10])
+    if not rounds:
+        return None
+    running = [r for r in rounds if r.is_running]
+    voting = [r for r in running if r.current_phase == Phase.VOTING]
+    current = (voting or running or rounds)[0]
+    return {"template": "ideas/home_section.html", "order": 20, "round": current}
