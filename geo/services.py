@@ -1,8 +1,14 @@
 """Geo write services."""
 
 import csv
+import math
+from functools import lru_cache
 
+import numpy as np
 from django.conf import settings
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from pyproj import Transformer
 
 from . import boundaries
 from .models import Dong
@@ -39,3 +45,274 @@ def dong_for_point(lon, lat):
     if code is None:
         return None
     return Dong.objects.filter(code=code).first()
+
+
+# --- Air-quality stations and readings ----------------------------------------------------
+
+
+def stations_sync():
+    """Create or update the 7 AirKorea stations from fixtures/jeonju/. Idempotent; returns how
+    many were created. Dongs must be synced first (the station's dong is looked up by code)."""
+    from .models import AirStation
+
+    dong_ids = dict(Dong.objects.values_list("code", "pk"))
+    created = 0
+    with (
+        transaction.atomic(),
+        open(settings.GEO_DATA_DIR / "jeonju_airkorea_stations.csv", encoding="utf-8") as fh,
+    ):
+        for row in csv.DictReader(fh):
+            _, was_created = AirStation.objects.update_or_create(
+                name=row["station_name"],
+                defaults={
+                    "lat": float(row["lat"]),
+                    "lon": float(row["lon"]),
+                    "dong_id": dong_ids.get(row["adm_cd2"]),
+                    "network": "도시대기",
+                },
+            )
+            created += was_created
+    return created
+
+
+READING_FIELDS = (
+    "pm10",
+    "pm25",
+    "o3",
+    "no2",
+    "co",
+    "so2",
+    "khai",
+    "pm10_grade",
+    "pm25_grade",
+    "khai_grade",
+    "flags",
+)
+
+
+def air_readings_store(*, station, readings, source):
+    """Upsert fully parsed readings (geo.airkorea.ParsedReading) for one station, keyed on
+    (station, hour), in one transaction. Returns (created, updated). Storing the same hours
+    again updates them in place and never adds rows."""
+    from .models import AirReading
+
+    readings = list(readings)
+    if not readings:
+        return 0, 0
+    hours = [reading.hour for reading in readings]
+    objects = [
+        AirReading(
+            station=station,
+            hour=reading.hour,
+            source=source,
+            **{name: getattr(reading, name) for name in READING_FIELDS},
+        )
+        for reading in readings
+    ]
+    with transaction.atomic():
+        existing = AirReading.objects.filter(station=station, hour__in=hours).count()
+        AirReading.objects.bulk_create(
+            objects,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["station", "hour"],
+            update_fields=[*READING_FIELDS, "source", "updated_at"],
+        )
+    return len(set(hours)) - existing, existing
+
+
+def latest_readings():
+    """{station_id: AirReading} of each station's newest reading with a PM value, in 2 queries."""
+    from .models import AirReading, AirStation
+
+    newest = (
+        AirReading.objects.filter(station=OuterRef("pk"))
+        .exclude(pm10__isnull=True, pm25__isnull=True)
+        .order_by("-hour")
+        .values("pk")[:1]
+    )
+    pairs = AirStation.objects.annotate(latest_id=Subquery(newest)).values_list("pk", "latest_id")
+    pairs = [(station_id, reading_id) for station_id, reading_id in pairs if reading_id]
+    readings = AirReading.objects.in_bulk([reading_id for _, reading_id in pairs])
+    return {station_id: readings[reading_id] for station_id, reading_id in pairs}
+
+
+def nearest_station(lon, lat):
+    """(AirStation, distance in metres) of the station nearest to a WGS84 point, or (None, None)."""
+    from .models import AirStation
+
+    stations = list(AirStation.objects.all())
+    if not stations:
+        return None, None
+    distances = metres_between(
+        lon, lat, [station.lon for station in stations], [station.lat for station in stations]
+    )
+    best = min(range(len(stations)), key=lambda index: distances[index])
+    return stations[best], float(distances[best])
+
+
+# --- Distances (always in the metric CRS, never in degrees) -------------------------------
+
+
+@lru_cache(maxsize=1)
+def _to_metric():
+    return Transformer.from_crs(boundaries.WGS84, settings.GEO_METRIC_CRS, always_xy=True)
+
+
+def metres_between(lon, lat, lons, lats):
+    """Distances in metres from one WGS84 point to many, computed in settings.GEO_METRIC_CRS."""
+    transformer = _to_metric()
+    x0, y0 = transformer.transform(lon, lat)
+    xs, ys = transformer.transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+    return np.hypot(np.asarray(xs) - x0, np.asarray(ys) - y0)
+
+
+def _degree_box(lon, lat, metres):
+    """A generous WGS84 box around a point, to prefilter rows with indexed lat/lon ranges."""
+    dlat = metres / 111_000 * 1.5
+    dlon = metres / (111_000 * math.cos(math.radians(lat))) * 1.5
+    return lon - dlon, lat - dlat, lon + dlon, lat + dlat
+
+
+# --- Traffic layer ------------------------------------------------------------------------
+
+
+def traffic_hotspots_near(lon, lat, metres=100):
+    """Accident hotspots (TrafficSpot, kind accident) within `metres` of a WGS84 point, nearest
+    first; each has a `distance_m` attribute. Used by the problem page to flag traffic problems."""
+    from .models import TrafficKind, TrafficSpot
+
+    if lon is None or lat is None:
+        return []
+    min_lon, min_lat, max_lon, max_lat = _degree_box(lon, lat, metres)
+    candidates = list(
+        TrafficSpot.objects.filter(
+            kind=TrafficKind.ACCIDENT_HOTSPOT,
+            lat__range=(min_lat, max_lat),
+            lon__range=(min_lon, max_lon),
+        )
+    )
+    if not candidates:
+        return []
+    distances = metres_between(
+        lon, lat, [spot.lon for spot in candidates], [spot.lat for spot in candidates]
+    )
+    near = []
+    for spot, distance in zip(candidates, distances, strict=True):
+        if distance <= metres:
+            spot.distance_m = float(distance)
+            near.append(spot)
+    return sorted(near, key=lambda spot: spot.distance_m)
+
+
+def traffic_spots_store(*, kind, rows, synthetic=False):
+    """Upsert parsed traffic rows (dicts with external_id, name, lat, lon, ...) keyed on
+    (kind, external_id), in one transaction. Returns (created, updated)."""
+    from .models import TrafficSpot
+
+    created = updated = 0
+    with transaction.atomic():
+        for row in rows:
+            _, was_created = TrafficSpot.objects.update_or_create(
+                kind=kind,
+                external_id=row["external_id"],
+                defaults={key: value for key, value in row.items() if key != "external_id"}
+                | {"synthetic": synthetic},
+            )
+            created += was_created
+            updated += not was_created
+    return created, updated
+
+
+# --- Hotspots -----------------------------------------------------------------------------
+
+
+def hotspot_problems():
+    """Public, not-duplicate problems with a point: what hotspots are computed from."""
+    from soslab.problems.models import Problem, ProblemStatus
+
+    return (
+        Problem.objects.public()
+        .exclude(status=ProblemStatus.DUPLICATE)
+        .filter(lat__isnull=False, lon__isnull=False)
+    )
+
+
+def hotspots_recompute(*, min_reports=None, radius_m=None):
+    """Recompute every hotspot from the current public reports and replace the stored ones in one
+    transaction (readers never see a half-written set). Returns the number of hotspots."""
+    from collections import Counter
+
+    from django.utils import timezone
+
+    from .hotspots import find_clusters
+    from .models import Hotspot
+
+    min_reports = min_reports or settings.GEO_HOTSPOT_MIN_REPORTS
+    radius_m = radius_m or settings.GEO_HOTSPOT_RADIUS_M
+    rows = list(hotspot_problems().values_list("pk", "lon", "lat", "category__name", "dong_id"))
+    ids = [row[0] for row in rows]
+    lons = [row[1] for row in rows]
+    lats = [row[2] for row in rows]
+    by_id = {row[0]: row for row in rows}
+    clusters = find_clusters(ids, lons, lats, min_reports=min_reports, radius_m=radius_m)
+    now = timezone.now()
+    hotspots = []
+    for cluster in clusters:
+        members = [by_id[pk] for pk in cluster.ids]
+        top_category = Counter(row[3] for row in members).most_common(1)[0][0]
+        top_dong = Counter(row[4] for row in members if row[4]).most_common(1)
+        hotspots.append(
+            Hotspot(
+                lat=cluster.lat,
+                lon=cluster.lon,
+                area=cluster.area,
+                report_count=len(cluster.ids),
+                problem_ids=cluster.ids,
+                dong_id=top_dong[0][0] if top_dong else None,
+                top_category=top_category or "",
+                computed_at=now,
+            )
+        )
+    with transaction.atomic():
+        Hotspot.objects.all().delete()
+        Hotspot.objects.bulk_create(hotspots)
+    return len(hotspots)
+
+
+def hotspots_schedule():
+    """Ask for a hotspot recomputation after new reports, debounced: however many reports arrive
+    within GEO_HOTSPOT_DEBOUNCE_SECONDS, one task runs at the end of that window. Call it from
+    transaction.on_commit (problem creation does, through the signal in geo.apps)."""
+    from django.core.cache import cache
+
+    from .tasks import recompute_hotspots
+
+    delay = settings.GEO_HOTSPOT_DEBOUNCE_SECONDS
+    if cache.add("geo:hotspots:scheduled", 1, timeout=delay):
+        recompute_hotspots.apply_async(countdown=delay)
+        return True
+    return False
+
+
+def hotspot_merge(*, hotspot, original, actor, note=""):
+    """Staff: mark every other open report of a hotspot as a duplicate of `original` (one thread),
+    through the problems app's duplicate mechanism. Returns how many reports were merged."""
+    from soslab.problems.models import Problem, ProblemStatus
+    from soslab.problems.services import problem_mark_duplicate
+
+    if original.pk not in hotspot.problem_ids:
+        raise ValueError("the original must be one of the hotspot's reports")
+    merged = 0
+    with transaction.atomic():
+        duplicates = (
+            Problem.objects.filter(pk__in=hotspot.problem_ids)
+            .exclude(pk=original.pk)
+            .exclude(status=ProblemStatus.DUPLICATE)
+            .order_by("pk")
+        )
+        for duplicate in duplicates:
+            problem_mark_duplicate(duplicate=duplicate, original=original, actor=actor, note=note)
+            merged += 1
+        transaction.on_commit(hotspots_schedule)
+    return merged

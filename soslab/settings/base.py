@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -300,7 +301,15 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 3600
 # Periodic tasks (run by `make beat`). Each app documents its own entry in docs/celery.md.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # AirKorea publishes each hour about 15 minutes after it ends (docs/geo.md).
+    "geo-airkorea-hourly": {
+        "task": "geo.tasks.fetch_airkorea_readings",
+        "schedule": crontab(minute=20),
+    },
+    # Safety net for the debounced hotspot recomputation queued after new reports.
+    "geo-hotspots": {"task": "geo.tasks.recompute_hotspots", "schedule": crontab(minute="*/30")},
+}
 
 # Wagtail 8 uses django-tasks for its own small jobs (search index, reference index); they run
 # immediately in-process. Our background work goes through Celery only.
@@ -341,6 +350,14 @@ SOSLAB_RATE_LIMITS = {
 GEO_DATA_DIR = FIXTURES_DIR / "jeonju"
 GEO_METRIC_CRS = "EPSG:5186"
 AIRKOREA_SERVICE_KEY = env("AIRKOREA_SERVICE_KEY", "")
+AIRKOREA_API_URL = env("AIRKOREA_API_URL", "")  # empty: the official data.go.kr endpoint
+AIRKOREA_TIMEOUT = (5, 20)  # connect, read seconds
+# Hotspots: at least N public reports within R metres (geo.hotspots); recomputed after new reports.
+GEO_HOTSPOT_MIN_REPORTS = env_int("GEO_HOTSPOT_MIN_REPORTS", 5)
+GEO_HOTSPOT_RADIUS_M = env_int("GEO_HOTSPOT_RADIUS_M", 150)
+GEO_HOTSPOT_DEBOUNCE_SECONDS = 120
+# Map tiles are optional (markers, areas and legends draw without them). Empty: no tiles.
+GEO_TILE_URL = env("GEO_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 
 LOGGING = {
     "version": 1,
