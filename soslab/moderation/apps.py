@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,11 @@ class ModerationConfig(AppConfig):
     name = "soslab.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self):
+        from . import signals
+
+        # Connected for every sender: the handlers look the sender up in the registry, so apps
+        # that register later (ideas, teams) are covered without importing them here.
+        post_save.connect(signals.queue_pending_content, dispatch_uid="moderation_queue_pending")
+        post_delete.connect(signals.close_deleted_case, dispatch_uid="moderation_close_deleted")

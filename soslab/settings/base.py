@@ -371,3 +371,8 @@ LOGGING = {
 # Pre-moderation (soslab.moderation.services.new_content_state)
 SOSLAB_PREMODERATE_UNDER_14 = True
 SOSLAB_PREMODERATE_FIRST_POSTS = env_int("SOSLAB_PREMODERATE_FIRST_POSTS", 2)
+# Reports (soslab.moderation): distinct reporters after which an item is hidden pending review.
+SOSLAB_REPORT_THRESHOLD = env_int("SOSLAB_REPORT_THRESHOLD", 3)
+# New accounts (younger than this many days) may include at most this many links in a post.
+SOSLAB_NEW_ACCOUNT_DAYS = env_int("SOSLAB_NEW_ACCOUNT_DAYS", 7)
+SOSLAB_NEW_ACCOUNT_MAX_LINKS = env_int("SOSLAB_NEW_ACCOUNT_MAX_LINKS", 1)
