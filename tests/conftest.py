@@ -81,3 +81,54 @@ def postgres(db, django_db_blocker):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://... (CI does)")
     return connection
+
+
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright; skipped when Chromium is not installed."""
+    import shutil
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test body
+    # are still synchronous and safe here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized page (390x844, Korean locale). Requests to anything but localhost are blocked,
+    as on this machine's closed network, so a page that needs a CDN visibly breaks."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if urlparse(route.request.url).hostname in {"localhost", "127.0.0.1"}
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    yield page
+    context.close()

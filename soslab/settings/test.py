@@ -21,6 +21,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # SQLite: a file database (not :memory:) so concurrency tests exercise the real WAL locking.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+    # Durability is irrelevant for a throw-away test database; WAL and the busy timeout stay.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"]["OPTIONS"],
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA busy_timeout=30000",
+    }
 
 # Tests run Celery tasks in-process unless a test starts a real worker (tests/test_celery.py
 # reads CELERY_BROKER_URL itself and skips without it).
