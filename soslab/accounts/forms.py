@@ -52,4 +52,5 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name"]
+        fields = ["display_name", "email_frequency"]
+        widgets = {"email_frequency": forms.RadioSelect}

@@ -12,6 +12,14 @@ class AgeBand(models.TextChoices):
     ADULT = "adult", _("Adult (19 or older)")
 
 
+class EmailFrequency(models.TextChoices):
+    """How often someone wants email about their notifications (they always see them on the site)."""
+
+    DAILY = "daily", _("A daily digest")
+    IMMEDIATE = "immediate", _("Right away, one email per notification")
+    OFF = "off", _("Never: only on the site")
+
+
 class SoslabUserManager(UserManager):
     """Email is the login; `username` is kept (Wagtail's admin expects it) and derived from it."""
 
@@ -51,6 +59,14 @@ class User(AbstractUser):
     )
     blocked_until = models.DateTimeField(_("blocked until"), null=True, blank=True, db_index=True)
     block_reason = models.CharField(_("block reason"), max_length=500, blank=True)
+    email_frequency = models.CharField(
+        _("notification emails"),
+        max_length=10,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.DAILY,
+        db_index=True,
+        help_text=_("Notifications always appear on the site; choose how often we also email you."),
+    )
 
     objects = SoslabUserManager()
 

@@ -302,6 +302,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 3600
 # Periodic tasks (run by `make beat`). Each app documents its own entry in docs/celery.md.
 CELERY_BEAT_SCHEDULE: dict = {
+    # One digest email per person with new notifications, every morning (CELERY_TIMEZONE).
+    "notifications-daily-digest": {
+        "task": "soslab.notifications.tasks.send_notification_digests",
+        "schedule": crontab(hour=8, minute=0),
+    },
     # AirKorea publishes each hour about 15 minutes after it ends (docs/geo.md).
     "geo-airkorea-hourly": {
         "task": "geo.tasks.fetch_airkorea_readings",

@@ -1,0 +1,108 @@
+"""Comments on any target (problems, ideas, project pages): one level of replies, plain text."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
+
+BODY_MAX_LENGTH = 2000
+EDIT_WINDOW = timedelta(minutes=15)
+
+
+class CommentQuerySet(ModeratedQuerySet):
+    def for_target(self, target):
+        content_type = ContentType.objects.get_for_model(target, for_concrete_model=True)
+        return self.filter(content_type=content_type, object_id=target.pk)
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def in_thread_order(self):
+        return self.select_related("author").order_by("created_at", "pk")
+
+
+class Comment(ModeratedContent):
+    """A comment by a citizen or staff member on a target. Deleting keeps a placeholder row so
+    replies stay readable; staff comments are marked with the flag stored when posting."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    target = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    body = models.TextField(
+        _("comment"),
+        max_length=BODY_MAX_LENGTH,
+        validators=[MinLengthValidator(1), MaxLengthValidator(BODY_MAX_LENGTH)],
+    )
+    created_at = models.DateTimeField(_("posted at"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_staff_comment = models.BooleanField(_("staff comment"), default=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            # A target's thread: top-level comments in order, then the replies of one page.
+            models.Index(
+                fields=["content_type", "object_id", "parent", "created_at"],
+                name="comment_thread",
+            ),
+            models.Index(fields=["parent", "created_at"], name="comment_replies"),
+            models.Index(fields=["author", "-created_at"], name="comment_author"),
+        ]
+
+    def __str__(self):
+        return self.body[:60] if not self.is_deleted else str(_("This comment has been deleted."))
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @property
+    def edit_deadline(self):
+        return self.created_at + EDIT_WINDOW
+
+    def in_edit_window(self, now=None):
+        return (now or timezone.now()) <= self.edit_deadline
+
+    def get_absolute_url(self):
+        from soslab.notifications.targets import target_url
+
+        target = self.target
+        base = target_url(target) if target is not None else ""
+        return f"{base}#comment-{self.pk}"

@@ -1,0 +1,196 @@
+"""Comment writes: post, edit, delete. Views, API and admin call these; nothing else writes comments."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from soslab.accounts.permissions import check_can_post
+from soslab.moderation.models import user_is_moderator
+from soslab.moderation.services import new_content_state
+from soslab.notifications.models import NotificationKind
+from soslab.notifications.services import follow_add, notify
+from soslab.notifications.targets import (
+    counter_add,
+    is_valid_target,
+    target_content_type,
+    target_is_public,
+)
+
+from .models import BODY_MAX_LENGTH, EDIT_WINDOW, Comment
+
+
+class CommentRefused(Exception):
+    """A comment action was refused; carries the translated reason, a code and an HTTP status."""
+
+    def __init__(self, message, *, code, status=400, field=None):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+        self.status = status
+        self.field = field
+
+
+def clean_body(body):
+    """Strip the body and check its length; raise CommentRefused with the reason."""
+    body = (body or "").replace("\r\n", "\n").strip()
+    if not body:
+        raise CommentRefused(_("Please write a comment."), code="body_required", field="body")
+    if len(body) > BODY_MAX_LENGTH:
+        raise CommentRefused(
+            _("A comment can be at most %(max)d characters (you wrote %(count)d).")
+            % {"max": BODY_MAX_LENGTH, "count": len(body)},
+            code="body_too_long",
+            field="body",
+        )
+    return body
+
+
+def comment_can_edit(comment, user, now=None):
+    return (
+        getattr(user, "is_authenticated", False)
+        and comment.author_id == user.pk
+        and not comment.is_deleted
+        and comment.in_edit_window(now)
+    )
+
+
+def comment_can_delete(comment, user):
+    if not getattr(user, "is_authenticated", False) or comment.is_deleted:
+        return False
+    return comment.author_id == user.pk or user_is_moderator(user)
+
+
+def comment_create(*, author, target, body, parent=None):
+    """Post a comment (or a reply) on `target`. Checks the author may post and the target is public;
+    a reply to a reply attaches to the top-level comment. Increments target.comment_count, makes
+    the author follow the target and notifies followers on commit. The caller applies the
+    "comment_create" rate limit."""
+    check_can_post(author)
+    if not is_valid_target(target) or not target_is_public(target):
+        raise CommentRefused(_("Comments are not open here."), code="target_not_public", status=404)
+    body = clean_body(body)
+    content_type = target_content_type(target)
+    if parent is not None:
+        if parent.content_type_id != content_type.id or parent.object_id != target.pk:
+            raise CommentRefused(
+                _("You can only reply to a comment in the same discussion."),
+                code="parent_mismatch",
+            )
+        if parent.parent_id is not None:  # one level of replies only
+            parent = parent.parent
+        if parent.is_deleted:
+            raise CommentRefused(_("You cannot reply to a deleted comment."), code="parent_deleted")
+    with transaction.atomic():
+        duplicate = Comment.objects.filter(
+            content_type=content_type,
+            object_id=target.pk,
+            author=author,
+            body=body,
+            deleted_at__isnull=True,
+        ).exists()
+        if duplicate:
+            raise CommentRefused(
+                _("You have already posted this comment here."),
+                code="duplicate",
+                status=409,
+                field="body",
+            )
+        comment = Comment.objects.create(
+            content_type=content_type,
+            object_id=target.pk,
+            author=author,
+            parent=parent,
+            body=body,
+            is_staff_comment=bool(author.is_staff),
+            moderation_state=new_content_state(author=author),
+        )
+        counter_add(target, "comment_count", 1)
+        follow_add(user=author, target=target)
+        if comment.is_public:
+            transaction.on_commit(lambda: comment_notify(comment=comment, target=target))
+    return comment
+
+
+def comment_notify(*, comment, target=None):
+    """Tell the target's followers (and the parent's author, for a reply) about a published
+    comment. Called on commit by comment_create; moderation calls it when it approves a
+    pending comment."""
+    target = target if target is not None else comment.target
+    if target is None or comment.author is None:
+        return
+    name = comment.author.public_name
+    if comment.parent_id and comment.parent.author_id:
+        notify(
+            recipients=[comment.parent.author],
+            kind=NotificationKind.REPLY,
+            target=target,
+            message=gettext("%(name)s replied to your comment on “%(target)s”.")
+            % {"name": name, "target": target},
+            actor=comment.author,
+        )
+    already = {comment.parent.author_id} if comment.parent_id else set()
+    followers_message = gettext("%(name)s commented on “%(target)s”.") % {
+        "name": name,
+        "target": target,
+    }
+    from soslab.notifications.services import followers_of
+
+    recipients = followers_of(target).filter(is_active=True).exclude(pk__in=already)
+    notify(
+        recipients=recipients,
+        kind=NotificationKind.COMMENT,
+        target=target,
+        message=followers_message,
+        actor=comment.author,
+    )
+
+
+def comment_edit(*, comment, editor, body):
+    """Change a comment's text: only its author, only within 15 minutes of posting."""
+    if not getattr(editor, "is_authenticated", False) or comment.author_id != editor.pk:
+        raise CommentRefused(
+            _("You can only edit your own comments."), code="not_author", status=403
+        )
+    if comment.is_deleted:
+        raise CommentRefused(_("This comment has been deleted."), code="deleted", status=409)
+    if not comment.in_edit_window():
+        raise CommentRefused(
+            _(
+                "Comments can only be edited for %(minutes)d minutes after posting. "
+                "You can delete it and post a new one."
+            )
+            % {"minutes": int(EDIT_WINDOW.total_seconds() // 60)},
+            code="edit_window_closed",
+            status=403,
+        )
+    check_can_post(editor)
+    body = clean_body(body)
+    with transaction.atomic():
+        comment.body = body
+        comment.edited_at = timezone.now()
+        comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+def comment_delete(*, comment, actor):
+    """Delete a comment by its author or a moderator. The row stays as a placeholder
+    ("삭제된 댓글입니다") so replies keep their context; the text itself is erased."""
+    if not comment_can_delete(comment, actor):
+        if comment.is_deleted:
+            raise CommentRefused(
+                _("This comment has already been deleted."), code="deleted", status=409
+            )
+        raise CommentRefused(
+            _("You can only delete your own comments."), code="not_allowed", status=403
+        )
+    with transaction.atomic():
+        updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
+            deleted_at=timezone.now(), deleted_by=actor, body=""
+        )
+        if updated:
+            target = comment.target
+            if target is not None:
+                counter_add(target, "comment_count", -1)
+    comment.refresh_from_db()
+    return comment

@@ -1,0 +1,216 @@
+"""Comment endpoints under /comments/: POST only, CSRF-protected, redirect back to the target's
+page (#comment-<id>) for browsers, JSON for API clients. Refusals keep what was typed: the text
+and the reason travel back to the form in the session."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from soslab.accounts.decorators import posting_required
+from soslab.accounts.permissions import PostingRefused
+from soslab.core.http import json_error, wants_json
+from soslab.core.ratelimit import hit
+from soslab.notifications.targets import target_from_key, target_key, target_url
+
+from .forms import CommentEditForm, CommentForm
+from .models import Comment
+from .services import CommentRefused, comment_create, comment_delete, comment_edit
+from .text import render_plain_text
+
+SESSION_KEY = "comments_form_state"
+
+
+def _comment_json(comment, status=200):
+    return JsonResponse(
+        {
+            "id": comment.pk,
+            "parent": comment.parent_id,
+            "url": comment.get_absolute_url(),
+            "body": comment.body,
+            "html": str(render_plain_text(comment.body)),
+            "moderation_state": comment.moderation_state,
+            "is_staff_comment": comment.is_staff_comment,
+            "created_at": comment.created_at.isoformat(),
+            "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+            "deleted": comment.is_deleted,
+        },
+        status=status,
+    )
+
+
+def _back_url(request, target, anchor):
+    base = target_url(target) if target is not None else ""
+    if not base:
+        candidate = request.POST.get("next") or request.headers.get("Referer", "")
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            base = candidate.split("#", 1)[0]
+        else:
+            base = "/"
+    return f"{base}#{anchor}"
+
+
+def _remember(request, *, target, form_id, body, error):
+    """Keep the typed text and the reason for the form that will be shown again."""
+    request.session[SESSION_KEY] = {
+        "target": f"{target_key(target)}:{target.pk}",
+        "form": form_id,
+        "body": body,
+        "error": str(error),
+    }
+
+
+def _refusal(request, *, target, form_id, body, message, code, status):
+    if wants_json(request):
+        return json_error(message, code=code, status=status)
+    if target is None:
+        messages.error(request, message)
+        return HttpResponseRedirect(_back_url(request, None, "comments"))
+    _remember(request, target=target, form_id=form_id, body=body, error=message)
+    return HttpResponseRedirect(_back_url(request, target, form_id))
+
+
+def _first_error(form):
+    for field in ("body", "website", "target", "object_id", "parent"):
+        if form.errors.get(field):
+            return form.errors[field][0]
+    return _("Please check the form.")
+
+
+@require_POST
+@posting_required
+def comment_post(request):
+    """Post a comment or a reply (rate limited: scope "comment_create")."""
+    hit(request, "comment_create")
+    form = CommentForm(request.POST)
+    body = request.POST.get("body", "")
+    target = target_from_key(request.POST.get("target"), request.POST.get("object_id"))
+    parent_id = request.POST.get("parent") or None
+    form_id = f"reply-{parent_id}" if parent_id else "comment-form"
+    if target is None:
+        return _refusal(
+            request,
+            target=None,
+            form_id=form_id,
+            body=body,
+            message=_("Comments are not open here."),
+            code="target_not_found",
+            status=404,
+        )
+    if not form.is_valid():
+        return _refusal(
+            request,
+            target=target,
+            form_id=form_id,
+            body=body,
+            message=_first_error(form),
+            code="invalid",
+            status=400,
+        )
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+        if parent is None:
+            return _refusal(
+                request,
+                target=target,
+                form_id="comment-form",
+                body=body,
+                message=_("The comment you replied to no longer exists."),
+                code="parent_not_found",
+                status=404,
+            )
+    try:
+        comment = comment_create(
+            author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
+        )
+    except (CommentRefused, PostingRefused) as refusal:
+        return _refusal(
+            request,
+            target=target,
+            form_id=form_id,
+            body=body,
+            message=refusal.message,
+            code=refusal.code,
+            status=refusal.status,
+        )
+    if wants_json(request):
+        return _comment_json(comment, status=201)
+    if comment.is_public:
+        messages.success(request, _("Your comment has been posted."))
+    else:
+        messages.info(
+            request,
+            _("Thank you. Your comment will appear once a moderator has checked it."),
+        )
+    return HttpResponseRedirect(_back_url(request, target, f"comment-{comment.pk}"))
+
+
+@require_POST
+def comment_edit_view(request, pk):
+    """Edit one's own comment within 15 minutes."""
+    comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
+    target = comment.target
+    form = CommentEditForm(request.POST)
+    body = request.POST.get("body", "")
+    form_id = f"edit-{comment.pk}"
+    if not request.user.is_authenticated:
+        if wants_json(request):
+            return json_error(_("Please log in to take part."), code="login_required", status=401)
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(_back_url(request, target, form_id))
+    if not form.is_valid():
+        return _refusal(
+            request,
+            target=target,
+            form_id=form_id,
+            body=body,
+            message=_first_error(form),
+            code="invalid",
+            status=400,
+        )
+    try:
+        comment_edit(comment=comment, editor=request.user, body=form.cleaned_data["body"])
+    except (CommentRefused, PostingRefused) as refusal:
+        return _refusal(
+            request,
+            target=target,
+            form_id=form_id,
+            body=body,
+            message=refusal.message,
+            code=refusal.code,
+            status=refusal.status,
+        )
+    if wants_json(request):
+        return _comment_json(comment)
+    messages.success(request, _("Your comment has been updated."))
+    return HttpResponseRedirect(_back_url(request, target, f"comment-{comment.pk}"))
+
+
+@require_POST
+def comment_delete_view(request, pk):
+    """Delete a comment (its author or a moderator); a placeholder stays in the thread."""
+    comment = get_object_or_404(Comment, pk=pk)
+    target = comment.target
+    if not request.user.is_authenticated:
+        if wants_json(request):
+            return json_error(_("Please log in to take part."), code="login_required", status=401)
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(_back_url(request, target, f"comment-{pk}"))
+    try:
+        comment_delete(comment=comment, actor=request.user)
+    except CommentRefused as refusal:
+        if wants_json(request):
+            return json_error(refusal.message, code=refusal.code, status=refusal.status)
+        messages.error(request, refusal.message)
+        return HttpResponseRedirect(_back_url(request, target, f"comment-{pk}"))
+    if wants_json(request):
+        return _comment_json(comment)
+    messages.success(request, _("The comment has been deleted."))
+    return HttpResponseRedirect(_back_url(request, target, f"comment-{pk}"))
