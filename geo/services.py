@@ -316,3 +316,59 @@ def hotspot_merge(*, hotspot, original, actor, note=""):
             merged += 1
         transaction.on_commit(hotspots_schedule)
     return merged
+
+
+# --- Evidence for problem pages -----------------------------------------------------------
+
+EVIDENCE_HOURS = 24
+
+
+def is_air_problem(problem):
+    """True when the problem's category is about air quality (settings.GEO_AIR_CATEGORY_SLUGS)."""
+    category = getattr(problem, "category", None)
+    return bool(category and category.slug in settings.GEO_AIR_CATEGORY_SLUGS)
+
+
+def air_evidence_for(problem):
+    """The nearest station's readings 24 h before and after an air-quality problem was reported,
+    for the problem page (template include geo/air_evidence.html). None when the problem is not
+    about air, has no point, or there are no stations. Two queries."""
+    from datetime import timedelta
+
+    from .charts import pm_chart
+    from .models import AirReading
+
+    if not is_air_problem(problem) or problem.lat is None or problem.lon is None:
+        return None
+    station, distance = nearest_station(problem.lon, problem.lat)
+    if station is None:
+        return None
+    start = problem.created_at - timedelta(hours=EVIDENCE_HOURS)
+    end = problem.created_at + timedelta(hours=EVIDENCE_HOURS)
+    readings = list(
+        AirReading.objects.filter(station=station, hour__gte=start, hour__lte=end).order_by("hour")
+    )
+    from django.utils.translation import gettext as _
+
+    title = _("PM10 and PM2.5 at %(station)s station around the report") % {"station": station.name}
+    description = _(
+        "Hourly readings from 24 hours before to 24 hours after the problem was reported; "
+        "the vertical line marks the report. The table below has the same values."
+    )
+    return {
+        "station": station,
+        "distance_m": round(distance),
+        "readings": readings,
+        "synthetic": any(reading.is_synthetic for reading in readings),
+        "reported_at": problem.created_at,
+        "chart": pm_chart(
+            readings,
+            title=title,
+            description=description,
+            start=start,
+            end=end,
+            marker=problem.created_at,
+        )
+        if readings
+        else None,
+    }

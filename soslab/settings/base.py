@@ -363,6 +363,10 @@ GEO_HOTSPOT_RADIUS_M = env_int("GEO_HOTSPOT_RADIUS_M", 150)
 GEO_HOTSPOT_DEBOUNCE_SECONDS = 120
 # Map tiles are optional (markers, areas and legends draw without them). Empty: no tiles.
 GEO_TILE_URL = env("GEO_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# The problem map sends points up to this many per view; more are aggregated on the server.
+GEO_MAP_MAX_POINTS = env_int("GEO_MAP_MAX_POINTS", 1000)
+# Problem categories whose pages show nearby air-quality readings (geo.services.air_evidence_for).
+GEO_AIR_CATEGORY_SLUGS = env_list("GEO_AIR_CATEGORY_SLUGS", "air,air-quality,대기환경,미세먼지")
 
 LOGGING = {
     "version": 1,

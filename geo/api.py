@@ -1,0 +1,284 @@
+"""GeoJSON endpoints the maps load (and anyone may reuse). Public data only, cheap queries:
+
+- /api/geo/problems.geojson: the /problems/ list's filters (soslab.problems.filters, the same
+  function the list calls) plus bbox=minlon,minlat,maxlon,maxlat. Up to GEO_MAP_MAX_POINTS points;
+  above that, a server-side grid aggregation (clusters with counts), so a view of 100,000 problems
+  is a few hundred features, never one per problem.
+- /api/geo/dongs.geojson: dongs with problem counts and density (same filters + period).
+- /api/geo/stations.geojson: the 7 stations with their latest reading and grades.
+- /api/geo/hotspots.geojson, /api/geo/traffic.geojson: the stored layers.
+"""
+
+import json
+import math
+
+from django.conf import settings
+from django.db.models import Avg, Count, F, FloatField, Value
+from django.db.models.functions import Floor
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from soslab.core.http import json_error
+
+from .air import grade_for
+from .privacy import public_point
+
+JEONJU_BBOX = (126.9975, 35.7284, 127.2357, 35.9015)
+GRID_CELLS = 24  # columns/rows of the aggregation grid over the requested view
+MAX_BBOX_DEGREES = 2.0
+
+
+class BadParameter(ValueError):
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def geojson_response(data, *, max_age=30):
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        content_type="application/geo+json; charset=utf-8",
+    )
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    return response
+
+
+def parse_bbox(value):
+    """'minlon,minlat,maxlon,maxlat' (WGS84) -> tuple of floats; missing -> all of Jeonju."""
+    if value in (None, ""):
+        return JEONJU_BBOX
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise BadParameter(
+            _("bbox must be four numbers: minlon,minlat,maxlon,maxlat."), "invalid_bbox"
+        )
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in parts)
+    except ValueError as exc:
+        raise BadParameter(
+            _("bbox must be four numbers: minlon,minlat,maxlon,maxlat."), "invalid_bbox"
+        ) from exc
+    numbers = (min_lon, min_lat, max_lon, max_lat)
+    if not all(math.isfinite(n) for n in numbers):
+        raise BadParameter(_("bbox must be four finite numbers."), "invalid_bbox")
+    if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):
+        raise BadParameter(
+            _("bbox must have min before max, in longitude/latitude degrees."), "invalid_bbox"
+        )
+    if max_lon - min_lon > MAX_BBOX_DEGREES or max_lat - min_lat > MAX_BBOX_DEGREES:
+        raise BadParameter(_("bbox is too large; zoom in to Jeonju."), "bbox_too_large")
+    return numbers
+
+
+def parse_zoom(value):
+    if value in (None, ""):
+        return None
+    try:
+        zoom = int(value)
+    except ValueError as exc:
+        raise BadParameter(_("zoom must be a whole number from 0 to 22."), "invalid_zoom") from exc
+    if not 0 <= zoom <= 22:
+        raise BadParameter(_("zoom must be a whole number from 0 to 22."), "invalid_zoom")
+    return zoom
+
+
+def problems_in_view(params):
+    """(queryset, cleaned, bbox) for the map: the list's filters, then the bbox."""
+    from soslab.problems.filters import filter_problems
+    from soslab.problems.models import Problem
+
+    bbox = parse_bbox(params.get("bbox"))
+    queryset, cleaned = filter_problems(Problem.objects.public(), params)
+    min_lon, min_lat, max_lon, max_lat = bbox
+    queryset = queryset.filter(lat__range=(min_lat, max_lat), lon__range=(min_lon, max_lon))
+    return queryset, cleaned, bbox
+
+
+@require_GET
+def problems_geojson(request):
+    from soslab.problems.models import ProblemStatus
+
+    try:
+        queryset, _cleaned, bbox = problems_in_view(request.GET)
+        zoom = parse_zoom(request.GET.get("zoom"))
+    except BadParameter as exc:
+        return json_error(exc.message, code=exc.code, status=400)
+    total = queryset.order_by().count()
+    limit = settings.GEO_MAP_MAX_POINTS
+    if total > limit:
+        return geojson_response(_clusters(queryset, bbox, total, zoom))
+    statuses = dict(ProblemStatus.choices)
+    url_pattern = reverse("problems:detail", args=[0]).replace("/0/", "/{}/")
+    features = []
+    rows = queryset.order_by().values_list(
+        "pk", "lat", "lon", "title", "status", "support_count", "category_id", "author__age_band"
+    )
+    for pk, lat, lon, title, status, supports, category_id, age_band in rows:
+        lat, lon, approximate = public_point(lat, lon, age_band)
+        features.append(
+            {
+                "type": "Feature",
+                "id": pk,
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "id": pk,
+                    "title": title,
+                    "status": status,
+                    "status_label": str(statuses.get(status, status)),
+                    "supports": supports,
+                    "category": category_id,
+                    "url": url_pattern.format(pk),
+                    "approximate": approximate,
+                },
+            }
+        )
+    return geojson_response(
+        {
+            "type": "FeatureCollection",
+            "mode": "points",
+            "total": total,
+            "bbox": list(bbox),
+            "features": features,
+        }
+    )
+
+
+def _clusters(queryset, bbox, total, zoom):
+    """Grid aggregation in SQL: one GROUP BY over the view, GRID_CELLS x GRID_CELLS cells."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    width = (max_lon - min_lon) / GRID_CELLS
+    height = (max_lat - min_lat) / GRID_CELLS
+    cells = (
+        queryset.order_by()
+        .annotate(
+            cx=Floor((F("lon") - Value(min_lon)) / Value(width), output_field=FloatField()),
+            cy=Floor((F("lat") - Value(min_lat)) / Value(height), output_field=FloatField()),
+        )
+        .values("cx", "cy")
+        .annotate(n=Count("pk"), mean_lat=Avg("lat"), mean_lon=Avg("lon"))
+    )
+    features = [
+        {
+            "type": "Feature",
+            # Rounded to ~100 m: a one-report cell must not reveal a minor's exact point.
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(cell["mean_lon"], 3), round(cell["mean_lat"], 3)],
+            },
+            "properties": {"cluster": True, "count": cell["n"]},
+        }
+        for cell in cells
+    ]
+    return {
+        "type": "FeatureCollection",
+        "mode": "clusters",
+        "total": total,
+        "bbox": list(bbox),
+        "zoom": zoom,
+        "features": features,
+    }
+
+
+@require_GET
+def dongs_geojson(request):
+    from .maps import dong_geojson
+    from .stats import dong_counts
+
+    try:
+        rows, _meta = dong_counts(request.GET)
+    except BadParameter as exc:
+        return json_error(exc.message, code=exc.code, status=400)
+    data = json.loads(json.dumps(dong_geojson()))
+    for feature in data["features"]:
+        row = rows.get(feature["properties"]["code"], {})
+        feature["properties"].update(
+            {
+                "count": row.get("count", 0),
+                "per_km2": row.get("density", 0),
+                "area_km2": row.get("area_km2"),
+            }
+        )
+    return geojson_response(data, max_age=60)
+
+
+@require_GET
+def stations_geojson(request):
+    from .models import AirStation
+    from .services import latest_readings
+
+    latest = latest_readings()
+    features = []
+    for station in AirStation.objects.select_related("dong"):
+        reading = latest.get(station.pk)
+        properties = {"id": station.pk, "name": station.name, "dong": str(station.dong or "")}
+        if reading:
+            pm10_grade = grade_for("pm10", reading.pm10)
+            pm25_grade = grade_for("pm25", reading.pm25)
+            properties.update(
+                {
+                    "hour": reading.hour.isoformat(),
+                    "pm10": reading.pm10,
+                    "pm25": reading.pm25,
+                    "pm10_grade": pm10_grade.korean if pm10_grade else None,
+                    "pm25_grade": pm25_grade.korean if pm25_grade else None,
+                    "source": reading.source,
+                    "synthetic": reading.is_synthetic,
+                }
+            )
+        features.append(
+            {
+                "type": "Feature",
+                "id": station.pk,
+                "geometry": {"type": "Point", "coordinates": [station.lon, station.lat]},
+                "properties": properties,
+            }
+        )
+    return geojson_response({"type": "FeatureCollection", "features": features}, max_age=300)
+
+
+@require_GET
+def hotspots_geojson(request):
+    from .models import Hotspot
+
+    features = [
+        {
+            "type": "Feature",
+            "id": hotspot.pk,
+            "geometry": hotspot.area,
+            "properties": {
+                "id": hotspot.pk,
+                "reports": hotspot.report_count,
+                "centre": [hotspot.lon, hotspot.lat],
+                "top_category": hotspot.top_category,
+                "computed_at": hotspot.computed_at.isoformat(),
+            },
+        }
+        for hotspot in Hotspot.objects.all()[:500]
+    ]
+    return geojson_response({"type": "FeatureCollection", "features": features}, max_age=120)
+
+
+@require_GET
+def traffic_geojson(request):
+    from .models import TrafficSpot
+
+    features = [
+        {
+            "type": "Feature",
+            "id": spot.pk,
+            "geometry": {"type": "Point", "coordinates": [spot.lon, spot.lat]},
+            "properties": {
+                "kind": spot.kind,
+                "name": spot.name,
+                "accidents": spot.accidents,
+                "casualties": spot.casualties,
+                "deaths": spot.deaths,
+                "synthetic": spot.synthetic,
+            },
+        }
+        for spot in TrafficSpot.objects.all()
+    ]
+    return geojson_response({"type": "FeatureCollection", "features": features}, max_age=600)

@@ -1,0 +1,409 @@
+"""folium map builders. folium writes the Leaflet map (base layers, boundaries, stations, traffic,
+hotspots, layer control); the browser adds problems from the GeoJSON API (static/js/map.js).
+
+Rules kept here:
+- Leaflet comes from static/vendor, never a CDN: folium's default_js/default_css are replaced and
+  folium's own header (CDN links, a viewport meta that blocks zooming) is never emitted; pages
+  include the vendored files themselves (templates/geo/_map.html).
+- Tiles are optional (settings.GEO_TILE_URL); everything else draws without them.
+- folium and geopandas stay out of the hot path: rendered parts are cached (render_cached) and
+  keyed on the data they show.
+- The inline script gets the CSP nonce at request time (templates add it to the <script> tag).
+"""
+
+import hashlib
+import json
+from functools import lru_cache
+
+import folium
+from django.conf import settings
+from django.core.cache import cache
+from django.templatetags.static import static
+from django.utils.html import escape
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import boundaries
+
+JEONJU_CENTER = (35.8242, 127.1480)
+JEONJU_BOUNDS = ((35.7284, 126.9975), (35.9015, 127.2357))
+CACHE_SECONDS = 300
+
+BOUNDARY_ATTRIBUTION = (
+    '행정동 경계: 통계청 SGIS (공공누리 제1유형), 가공 <a href="https://github.com/vuski/admdongkor">'
+    "vuski/admdongkor</a> (CC BY 4.0)"
+)
+STATION_ATTRIBUTION = "측정소: 에어코리아 (한국환경공단)"
+TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+
+VENDOR_JS = ("vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js")
+VENDOR_CSS = (
+    "vendor/leaflet/leaflet.css",
+    "vendor/leaflet.markercluster/MarkerCluster.css",
+    "vendor/leaflet.markercluster/MarkerCluster.Default.css",
+    "css/map.css",
+)
+
+
+def base_map(*, zoom=12, extra_attribution=()):
+    """A folium Map over Jeonju with local Leaflet assets, optional tiles and attributions."""
+    fmap = folium.Map(
+        location=JEONJU_CENTER,
+        zoom_start=zoom,
+        tiles=None,
+        min_zoom=10,
+        max_bounds=True,
+        control_scale=True,
+        min_lat=JEONJU_BOUNDS[0][0] - 0.1,
+        max_lat=JEONJU_BOUNDS[1][0] + 0.1,
+        min_lon=JEONJU_BOUNDS[0][1] - 0.1,
+        max_lon=JEONJU_BOUNDS[1][1] + 0.1,
+    )
+    fmap.default_js = [("leaflet", static(VENDOR_JS[0]))]
+    fmap.default_css = [("leaflet_css", static(VENDOR_CSS[0]))]
+    if settings.GEO_TILE_URL:
+        folium.TileLayer(
+            tiles=settings.GEO_TILE_URL,
+            attr=TILE_ATTRIBUTION,
+            name=_("Street map (needs internet)"),
+            max_zoom=19,
+        ).add_to(fmap)
+    fmap.soslab_attributions = [BOUNDARY_ATTRIBUTION, *extra_attribution]
+    return fmap
+
+
+@lru_cache(maxsize=1)
+def dong_geojson():
+    """The 35 dongs as a GeoJSON dict (WGS84, simplified to ~5 m for drawing), once per process."""
+    gdf = boundaries.dongs().copy()
+    gdf["geometry"] = gdf.geometry.simplify(0.00005, preserve_topology=True)
+    data = json.loads(gdf[["code", "name", "gu", "geometry"]].to_json(drop_id=True))
+    for feature in data["features"]:
+        feature["geometry"]["coordinates"] = _round_coords(feature["geometry"]["coordinates"])
+    return data
+
+
+def _round_coords(value):
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
+        return [round(value[0], 5), round(value[1], 5)]
+    return [_round_coords(item) for item in value]
+
+
+def add_dong_outlines(fmap, name=None, show=True):
+    folium.GeoJson(
+        dong_geojson(),
+        name=name or _("Dong boundaries"),
+        show=show,
+        style_function=lambda feature: {
+            "color": "#334155",
+            "weight": 1,
+            "fillOpacity": 0,
+            "interactive": False,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["gu", "name"], labels=False),
+    ).add_to(fmap)
+
+
+def render_parts(fmap, *, dom_id, layers=None):
+    """Render a folium map into the parts our templates embed: the map <div> HTML and the
+    script (without <script> tags). The script also registers the map, its layer control and
+    named layers in window.soslabMaps[dom_id] for static/js/map*.js."""
+    fmap._id = dom_id.replace("-", "_")  # stable, readable JS variable names
+    figure = fmap.get_root()
+    figure.render()
+    html = figure.html.render()
+    script = figure.script.render()
+    control = next(
+        (child for child in fmap._children.values() if isinstance(child, folium.LayerControl)),
+        None,
+    )
+    registry = {
+        "map": fmap.get_name(),
+        "control": control.get_name() if control else "null",
+    }
+    layer_entries = ", ".join(
+        f"{json.dumps(key)}: {layer.get_name()}" for key, layer in (layers or {}).items()
+    )
+    attributions = "".join(
+        f"{fmap.get_name()}.attributionControl.addAttribution({json.dumps(text)});"
+        for text in getattr(fmap, "soslab_attributions", [])
+    )
+    script += (
+        f"\n{attributions}\nwindow.soslabMaps = window.soslabMaps || {{}};"
+        f"\nwindow.soslabMaps[{json.dumps(dom_id)}] = {{map: {registry['map']}, "
+        f"control: {registry['control']}, layers: {{{layer_entries}}}}};\n"
+    )
+    # The map container is sized by static/css/map.css, not folium's inline header styles.
+    html = html.replace('class="folium-map"', 'class="folium-map soslab-map"')
+    return {"html": html, "script": script, "dom_id": dom_id}
+
+
+def render_cached(key, builder, *, timeout=CACHE_SECONDS):
+    """Cache rendered map parts per key and language (labels are translated)."""
+    digest = hashlib.sha256(f"{key}:{get_language()}".encode()).hexdigest()[:32]
+    full_key = f"geo:map:{digest}"
+    parts = cache.get(full_key)
+    if parts is None:
+        parts = builder()
+        cache.set(full_key, parts, timeout)
+    return parts
+
+
+def vendor_assets():
+    return {
+        "js": [static(path) for path in VENDOR_JS],
+        "css": [static(path) for path in VENDOR_CSS],
+    }
+
+
+def safe_text(text):
+    """HTML-escape text for folium templates, which paste it into JavaScript template literals:
+    backticks and "$" are escaped too, so imported names cannot end the literal or interpolate."""
+    return str(escape(text)).replace("`", "&#96;").replace("$", "&#36;")
+
+
+def popup_html(title, lines, link=None, link_text=None):
+    """Small escaped popup markup (folium would otherwise wrap popups in an iframe)."""
+    body = f"<strong>{safe_text(title)}</strong>"
+    body += "".join(f"<br>{safe_text(line)}" for line in lines)
+    if link:
+        body += f'<br><a href="{safe_text(link)}">{safe_text(link_text or _("Details"))}</a>'
+    return body
+
+
+# --- Layers ---------------------------------------------------------------------------------
+
+
+def add_station_layer(fmap, stations, latest, *, show=True):
+    """Stations as circles coloured by their latest PM10 grade (grade name in the popup)."""
+    from .air import grade_for
+    from .synthetic import SYNTHETIC_LABEL
+
+    group = folium.FeatureGroup(name=_("Air-quality stations"), show=show)
+    for station in stations:
+        reading = latest.get(station.pk)
+        grade = grade_for("pm10", reading.pm10) if reading else None
+        lines = []
+        if reading:
+            lines.append(
+                _("PM10 %(value)s µg/m³ (%(grade)s)")
+                % {"value": _fmt(reading.pm10), "grade": grade.korean if grade else "-"}
+            )
+            pm25_grade = grade_for("pm25", reading.pm25)
+            lines.append(
+                _("PM2.5 %(value)s µg/m³ (%(grade)s)")
+                % {"value": _fmt(reading.pm25), "grade": pm25_grade.korean if pm25_grade else "-"}
+            )
+            lines.append(_local_hour(reading.hour))
+            if reading.is_synthetic:
+                lines.append(SYNTHETIC_LABEL)
+        else:
+            lines.append(_("No readings yet"))
+        folium.CircleMarker(
+            location=(station.lat, station.lon),
+            radius=11,
+            color="#0f172a",
+            weight=2,
+            fill=True,
+            fill_color=grade.colour if grade else "#94a3b8",
+            fill_opacity=0.9,
+            tooltip=safe_text(_("%(name)s station") % {"name": station.name}),
+            popup=folium.Popup(
+                popup_html(
+                    _("%(name)s station") % {"name": station.name},
+                    lines,
+                    link=f"/map/air/#station-{station.pk}",
+                    link_text=_("7-day chart"),
+                ),
+                max_width=260,
+            ),
+        ).add_to(group)
+    group.add_to(fmap)
+    return group
+
+
+def add_traffic_layers(fmap, spots, *, show=False):
+    """Accident hotspots (100 m circles) and school zones (300 m circles)."""
+    from .models import TrafficKind
+
+    accidents = folium.FeatureGroup(name=_("Traffic: accident hotspots"), show=show)
+    schools = folium.FeatureGroup(name=_("Traffic: school zones"), show=show)
+    for spot in spots:
+        is_accident = spot.kind == TrafficKind.ACCIDENT_HOTSPOT
+        lines = []
+        if is_accident:
+            lines.append(
+                _("%(accidents)s accidents, %(casualties)s casualties")
+                % {"accidents": spot.accidents, "casualties": spot.casualties}
+            )
+        if spot.synthetic:
+            lines.append(_("Synthetic demo data"))
+        if spot.area and is_accident:
+            folium.GeoJson(
+                spot.area,
+                style_function=lambda feature: {
+                    "color": "#b91c1c",
+                    "weight": 2,
+                    "fillOpacity": 0.2,
+                },
+            ).add_to(accidents)
+        folium.Circle(
+            location=(spot.lat, spot.lon),
+            radius=100 if is_accident else 300,
+            color="#b91c1c" if is_accident else "#a16207",
+            weight=2,
+            dash_array=None if is_accident else "6 4",
+            fill=True,
+            fill_opacity=0.15,
+            tooltip=safe_text(spot.name),
+            popup=folium.Popup(popup_html(spot.name, lines), max_width=260),
+        ).add_to(accidents if is_accident else schools)
+    accidents.add_to(fmap)
+    schools.add_to(fmap)
+    return accidents, schools
+
+
+def add_hotspot_layer(fmap, hotspots, *, show=True, merge_links=False):
+    """Hotspot areas with their report counts written on them (no colour-only meaning)."""
+    group = folium.FeatureGroup(name=_("Hotspots (clusters of reports)"), show=show)
+    for hotspot in hotspots:
+        label = _("%(count)s reports") % {"count": hotspot.report_count}
+        folium.GeoJson(
+            hotspot.area,
+            style_function=lambda feature: {
+                "color": "#7c2d12",
+                "weight": 2,
+                "fillColor": "#f97316",
+                "fillOpacity": 0.25,
+            },
+            tooltip=folium.Tooltip(
+                safe_text(label), permanent=True, direction="center", sticky=False
+            ),
+            popup=folium.Popup(
+                popup_html(
+                    _("Hotspot"),
+                    [label, hotspot.top_category],
+                    link=f"/map/hotspots/{hotspot.pk}/",
+                    link_text=_("Reports in this hotspot"),
+                ),
+                max_width=260,
+            ),
+        ).add_to(group)
+    group.add_to(fmap)
+    return group
+
+
+def _fmt(value):
+    return "-" if value is None else f"{value:g}"
+
+
+def _local_hour(hour):
+    from django.utils import timezone
+
+    return timezone.localtime(hour).strftime("%Y-%m-%d %H:%M")
+
+
+# --- Page maps ------------------------------------------------------------------------------
+
+
+def problems_map():
+    """The /map/ base: dong outlines, stations, traffic, hotspots and a layer control. Problems
+    are loaded by the browser for the current view (static/js/map.js). Cached; the key changes
+    when stations' readings, traffic data or hotspots change."""
+    from .models import AirStation, Hotspot, TrafficSpot
+    from .services import latest_readings
+
+    def version():
+        latest_hour = AirStation.objects.order_by().aggregate(h=models_max("readings__hour"))["h"]
+        hotspot_at = Hotspot.objects.order_by().aggregate(h=models_max("computed_at"))["h"]
+        traffic = TrafficSpot.objects.count()
+        return f"{latest_hour}:{hotspot_at}:{traffic}"
+
+    def build():
+        fmap = base_map(extra_attribution=[STATION_ATTRIBUTION])
+        add_dong_outlines(fmap)
+        stations = add_station_layer(fmap, AirStation.objects.all(), latest_readings())
+        accidents, schools = add_traffic_layers(fmap, TrafficSpot.objects.all())
+        hotspots = add_hotspot_layer(fmap, Hotspot.objects.all()[:200])
+        folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+        return render_parts(
+            fmap,
+            dom_id="problems-map",
+            layers={
+                "stations": stations,
+                "accidents": accidents,
+                "schools": schools,
+                "hotspots": hotspots,
+            },
+        )
+
+    return render_cached(f"problems:{version()}", build)
+
+
+def models_max(field):
+    from django.db.models import Max
+
+    return Max(field)
+
+
+def choropleth_map(rows, breaks, colours, metric_label):
+    """Dong choropleth: `rows` maps dong code -> dict(count, density, value); classes by `breaks`."""
+    data = json.loads(json.dumps(dong_geojson()))
+    for feature in data["features"]:
+        row = rows.get(feature["properties"]["code"], {})
+        value = row.get("value", 0)
+        feature["properties"]["value_label"] = row.get("label", "0")
+        feature["properties"]["fill"] = colours[class_index(value, breaks)]
+    fmap = base_map(zoom=11)
+    folium.GeoJson(
+        data,
+        name=metric_label,
+        style_function=lambda feature: {
+            "color": "#1e293b",
+            "weight": 1,
+            "fillColor": feature["properties"]["fill"],
+            "fillOpacity": 0.75,
+        },
+        highlight_function=lambda feature: {"weight": 3},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["gu", "name", "value_label"], aliases=["", "", metric_label], labels=True
+        ),
+    ).add_to(fmap)
+    return render_parts(fmap, dom_id="dong-map")
+
+
+def class_index(value, breaks):
+    """Index of the class of `value` given ascending upper bounds `breaks` (last class open)."""
+    for index, upper in enumerate(breaks):
+        if value <= upper:
+            return index
+    return len(breaks)
+
+
+def air_map(stations, latest):
+    fmap = base_map(zoom=12, extra_attribution=[STATION_ATTRIBUTION])
+    add_dong_outlines(fmap)
+    add_station_layer(fmap, stations, latest)
+    return render_parts(fmap, dom_id="air-map")
+
+
+def places_map(places, *, dom_id="places-map"):
+    """A small map of editor-chosen places (the Wagtail MapBlock): [(lat, lon, label), ...]."""
+    fmap = base_map(zoom=13)
+    for lat, lon, label in places:
+        folium.CircleMarker(
+            location=(lat, lon),
+            radius=9,
+            color="#1d4ed8",
+            fill=True,
+            fill_opacity=0.85,
+            tooltip=safe_text(label),
+        ).add_to(fmap)
+    if places:
+        fmap.fit_bounds(
+            [
+                [min(p[0] for p in places) - 0.003, min(p[1] for p in places) - 0.003],
+                [max(p[0] for p in places) + 0.003, max(p[1] for p in places) + 0.003],
+            ]
+        )
+    return render_parts(fmap, dom_id=dom_id)

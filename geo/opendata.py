@@ -1,0 +1,150 @@
+"""Open data downloads: public problems as GeoJSON and CSV (public fields only; minors' points
+rounded to about 100 m by geo.privacy; hidden and pending content never). Streamed in chunks so
+100,000 rows never sit in memory at once."""
+
+import csv
+import json
+
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from .privacy import public_point
+
+FIELDS = [
+    "id",
+    "title",
+    "description",
+    "category",
+    "category_name",
+    "status",
+    "dong_code",
+    "dong_name",
+    "gu",
+    "supports",
+    "comments",
+    "created_at",
+    "lat",
+    "lon",
+    "location_precision",
+    "url",
+]
+LICENCE = (
+    "CC BY 4.0 (SOS랩 전주); 행정동 경계: 통계청 SGIS 공공누리 제1유형, vuski/admdongkor CC BY 4.0"
+)
+CHUNK = 2000
+
+
+def public_rows(base_url=""):
+    """Dicts of the public fields of every public problem, oldest first."""
+    from soslab.problems.models import Problem
+
+    url_pattern = base_url + reverse("problems:detail", args=[0]).replace("/0/", "/{}/")
+    rows = (
+        Problem.objects.public()
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "title",
+            "description",
+            "category__slug",
+            "category__name",
+            "status",
+            "dong__code",
+            "dong__name",
+            "dong__gu",
+            "support_count",
+            "comment_count",
+            "created_at",
+            "lat",
+            "lon",
+            "author__age_band",
+        )
+        .iterator(chunk_size=CHUNK)
+    )
+    for row in rows:
+        (pk, title, description, slug, category, status, code, dong, gu, supports, comments,
+         created_at, lat, lon, age_band) = row  # fmt: skip
+        lat, lon, approximate = public_point(lat, lon, age_band)
+        yield {
+            "id": pk,
+            "title": title,
+            "description": description,
+            "category": slug,
+            "category_name": category,
+            "status": status,
+            "dong_code": code or "",
+            "dong_name": dong or "",
+            "gu": gu or "",
+            "supports": supports,
+            "comments": comments,
+            "created_at": created_at.isoformat(),
+            "lat": lat,
+            "lon": lon,
+            "location_precision": ""
+            if lat is None
+            else ("approx_100m" if approximate else "exact"),
+            "url": url_pattern.format(pk),
+        }
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_stream(base_url):
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # Excel opens UTF-8 Korean text correctly with a BOM
+    yield writer.writerow(FIELDS)
+    for row in public_rows(base_url):
+        yield writer.writerow(["" if row[f] is None else row[f] for f in FIELDS])
+
+
+def _geojson_stream(base_url):
+    head = {
+        "type": "FeatureCollection",
+        "name": "soslab_jeonju_problems",
+        "licence": LICENCE,
+        "features": [],
+    }
+    opening = json.dumps(head, ensure_ascii=False)[: -len("]}")]
+    yield opening
+    first = True
+    for row in public_rows(base_url):
+        properties = {key: row[key] for key in FIELDS if key not in ("lat", "lon")}
+        geometry = (
+            None
+            if row["lat"] is None
+            else {
+                "type": "Point",
+                "coordinates": [row["lon"], row["lat"]],
+            }
+        )
+        feature = {"type": "Feature", "geometry": geometry, "properties": properties}
+        yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
+        first = False
+    yield "]}"
+
+
+def _download(stream, content_type, filename):
+    response = StreamingHttpResponse(stream, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def problems_csv(request):
+    base = request.build_absolute_uri("/")[:-1]
+    return _download(_csv_stream(base), "text/csv; charset=utf-8", "soslab_jeonju_problems.csv")
+
+
+@require_GET
+def problems_geojson_download(request):
+    base = request.build_absolute_uri("/")[:-1]
+    return _download(
+        _geojson_stream(base),
+        "application/geo+json; charset=utf-8",
+        "soslab_jeonju_problems.geojson",
+    )

@@ -1,0 +1,315 @@
+"""Map pages: no CDN anywhere, CSP nonces on inline scripts, text alternatives with the same data,
+attribution, constant query counts, synthetic labels, hotspot merge permissions, open data."""
+
+import csv
+import io
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from geo.models import AirSource, Hotspot
+from geo.services import air_readings_store
+from geo.synthetic import synthetic_series
+from soslab.accounts.models import AgeBand
+from soslab.moderation.models import ModerationState
+from tests.factories import UserFactory
+from tests.problems.factories import CategoryFactory, ProblemFactory
+
+CDN_HOSTS = (
+    "cdn.",
+    "cdnjs",
+    "jsdelivr",
+    "unpkg",
+    "code.jquery",
+    "bootstrapcdn",
+    "googleapis",
+    "cloudflare",
+)
+MAP_PAGES = ["/map/", "/map/dongs/", "/map/air/"]
+
+
+@pytest.fixture
+def readings(stations):
+    end = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    for station in stations.values():
+        air_readings_store(
+            station=station,
+            readings=synthetic_series(station.name, end, 7 * 24),
+            source=AirSource.SYNTHETIC,
+        )
+    return end
+
+
+@pytest.fixture
+def problems(dongs):
+    category = CategoryFactory(slug="traffic", name="교통", colour="#b91c1c")
+    return [ProblemFactory(category=category, dong=dongs["중앙동"]) for _ in range(3)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", MAP_PAGES)
+def test_map_html_has_no_cdn_url(client, readings, problems, url):
+    html = client.get(url).content.decode()
+    for host in CDN_HOSTS:
+        assert host not in html, host
+    sources = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)
+    styles = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
+    assert "/static/vendor/leaflet/leaflet.js" in sources
+    assert "/static/vendor/leaflet/leaflet.css" in styles
+    assert all(src.startswith("/static/") for src in sources + styles), sources + styles
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", MAP_PAGES)
+def test_inline_scripts_carry_the_csp_nonce(client, readings, problems, url):
+    response = client.get(url)
+    html = response.content.decode()
+    policy = response["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    inline = re.findall(r"<script(?![^>]*\ssrc=)([^>]*)>", html)
+    assert inline
+    for attributes in inline:
+        assert f'nonce="{nonce}"' in attributes or 'type="application/json"' in attributes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", MAP_PAGES)
+def test_every_map_credits_its_data(client, readings, url):
+    html = client.get(url).content.decode()
+    assert "vuski/admdongkor" in html
+    assert "SGIS" in html
+
+
+@pytest.mark.django_db
+def test_problem_map_lists_the_same_problems_as_text(client, problems):
+    response = client.get("/map/?category=traffic")
+    html = response.content.decode()
+    for problem in problems:
+        assert problem.get_absolute_url() in html
+    assert 'data-query="category=traffic"' in html
+    assert "/problems/?category=traffic" in html
+
+
+@pytest.mark.django_db
+def test_problem_map_never_embeds_one_marker_per_problem(client, problems):
+    html = client.get("/map/").content.decode()
+    before = html.count("L.circleMarker") + html.count("L.marker(")
+    ProblemFactory.create_batch(25, category=problems[0].category)
+    cache_clear()
+    html = client.get("/map/").content.decode()
+    assert html.count("L.circleMarker") + html.count("L.marker(") == before
+
+
+def cache_clear():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_problem_map_query_count_is_constant(client, problems, readings, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/map/")  # warm the rendered-map cache
+    with CaptureQueriesContext(connection) as few:
+        client.get("/map/")
+    ProblemFactory.create_batch(30, category=problems[0].category)
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get("/map/")
+
+
+@pytest.mark.django_db
+def test_choropleth_table_and_legend(client, problems):
+    response = client.get("/map/dongs/?category=traffic&period=30d")
+    assert response.status_code == 200
+    rows = {row["name"]: row for row in response.context["rows"]}
+    assert rows["중앙동"]["count"] == 3
+    html = response.content.decode()
+    assert "legend__swatch" in html
+    assert response.context["legend"][0]["upper"] == 0
+
+
+@pytest.mark.django_db
+def test_choropleth_density_and_period(client, dongs, problems):
+    old = ProblemFactory(category=problems[0].category, dong=dongs["풍남동"])
+    old.created_at = timezone.now() - timedelta(days=40)
+    old.save(update_fields=["created_at"])
+    rows = {r["name"]: r for r in client.get("/map/dongs/?period=30d").context["rows"]}
+    assert rows["풍남동"]["count"] == 0
+    rows = {r["name"]: r for r in client.get("/map/dongs/?metric=density").context["rows"]}
+    assert rows["풍남동"]["value"] == round(1 / dongs["풍남동"].area_km2, 2)
+
+
+@pytest.mark.django_db
+def test_choropleth_rejects_unknown_choices_with_a_message(client, dongs):
+    response = client.get("/map/dongs/?period=forever", follow=True)
+    assert response.redirect_chain
+    assert any("period" in str(m) for m in response.context["messages"])
+
+
+@pytest.mark.django_db
+def test_air_page_shows_grades_charts_tables_and_the_synthetic_label(client, readings):
+    response = client.get("/map/air/")
+    html = response.content.decode()
+    assert len(response.context["rows"]) == 7
+    assert "합성 데이터 (synthetic)" in html
+    assert html.count('<svg class="chart"') == 7
+    assert 'role="img"' in html
+    assert any(g in html for g in ("좋음", "보통", "나쁨", "매우나쁨"))
+    row = response.context["rows"][0]
+    assert len(row["days"]) >= 7
+
+
+@pytest.mark.django_db
+def test_air_page_without_readings(client, stations):
+    html = client.get("/map/air/").content.decode()
+    assert "합성 데이터" not in html.split("<main", 1)[1].split("</main>")[0]
+
+
+@pytest.mark.django_db
+def test_home_section_summarises_air_quality(rf, readings):
+    from geo.wagtail_hooks import map_home_section
+
+    section = map_home_section(rf.get("/"))
+    assert len(section["stations"]) == 7
+    assert section["synthetic"] is True
+
+
+# --- hotspots ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hotspot(problems):
+    from geo.services import hotspots_recompute
+
+    for _ in range(3):
+        ProblemFactory(category=problems[0].category, dong=problems[0].dong)
+    assert hotspots_recompute() == 1
+    return Hotspot.objects.get()
+
+
+@pytest.mark.django_db
+def test_stored_hotspot_from_public_reports(hotspot, problems):
+    assert hotspot.report_count == 6
+    assert {p.pk for p in problems} <= set(hotspot.problem_ids)
+    assert hotspot.dong.name == "중앙동"
+
+
+@pytest.mark.django_db
+def test_hidden_reports_do_not_make_hotspots(problems):
+    from geo.services import hotspots_recompute
+
+    for _ in range(3):
+        ProblemFactory(category=problems[0].category, moderation_state=ModerationState.HIDDEN)
+    assert hotspots_recompute() == 0
+
+
+@pytest.mark.django_db
+def test_new_reports_queue_one_debounced_recomputation(
+    problems, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            ProblemFactory(category=problems[0].category, dong=problems[0].dong)
+    assert Hotspot.objects.count() == 1
+    assert cache.get("geo:hotspots:scheduled") == 1  # eager runs keep the debounce window
+
+
+@pytest.mark.django_db
+def test_staff_merge_a_hotspot_into_one_thread(client, hotspot, staff):
+    keep = hotspot.problem_ids[0]
+    client.force_login(staff)
+    response = client.post(f"/map/hotspots/{hotspot.pk}/merge/", {"original": keep})
+    assert response.status_code == 302
+    from soslab.problems.models import Problem, ProblemStatus
+
+    statuses = dict(Problem.objects.filter(pk__in=hotspot.problem_ids).values_list("pk", "status"))
+    assert statuses.pop(keep) != ProblemStatus.DUPLICATE
+    assert set(statuses.values()) == {ProblemStatus.DUPLICATE}
+    assert set(
+        Problem.objects.filter(pk__in=statuses).values_list("duplicate_of_id", flat=True)
+    ) == {keep}
+
+
+@pytest.mark.django_db
+def test_citizens_cannot_merge(client, hotspot, citizen):
+    client.force_login(citizen)
+    response = client.post(
+        f"/map/hotspots/{hotspot.pk}/merge/", {"original": hotspot.problem_ids[0]}
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_merge_needs_a_report_of_the_hotspot(client, hotspot, staff):
+    client.force_login(staff)
+    response = client.post(
+        f"/map/hotspots/{hotspot.pk}/merge/", {"original": "999999"}, follow=True
+    )
+    assert any("Choose" in str(m) or "선택" in str(m) for m in response.context["messages"])
+
+
+@pytest.mark.django_db
+def test_hotspot_page_lists_its_reports(client, hotspot):
+    response = client.get(f"/map/hotspots/{hotspot.pk}/")
+    assert len(response.context["problems"]) == 6
+    assert "merge" not in response.content.decode().lower()
+
+
+# --- open data --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def open_problems(dongs):
+    category = CategoryFactory(slug="air", name="대기환경")
+    adult = ProblemFactory(category=category, dong=dongs["중앙동"], lat=35.819891, lon=127.141113)
+    teen = ProblemFactory(
+        category=category,
+        author=UserFactory(age_band=AgeBand.UNDER_14),
+        lat=35.824249,
+        lon=127.148067,
+    )
+    hidden = ProblemFactory(category=category, moderation_state=ModerationState.HIDDEN)
+    pending = ProblemFactory(category=category, moderation_state=ModerationState.PENDING)
+    return adult, teen, hidden, pending
+
+
+def _stream(response):
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+@pytest.mark.django_db
+def test_open_data_geojson(client, open_problems):
+    adult, teen, hidden, pending = open_problems
+    data = json.loads(_stream(client.get("/open-data/problems.geojson")))
+    by_id = {f["properties"]["id"]: f for f in data["features"]}
+    assert set(by_id) == {adult.pk, teen.pk}
+    assert by_id[adult.pk]["geometry"]["coordinates"] == [127.141113, 35.819891]
+    assert by_id[teen.pk]["geometry"]["coordinates"] == [127.148, 35.824]
+    assert by_id[teen.pk]["properties"]["location_precision"] == "approx_100m"
+    assert "author" not in json.dumps(data)
+    assert "licence" in data
+
+
+@pytest.mark.django_db
+def test_open_data_csv(client, open_problems):
+    adult, teen, hidden, pending = open_problems
+    rows = list(csv.DictReader(io.StringIO(_stream(client.get("/open-data/problems.csv")))))
+    assert sorted(int(r["id"]) for r in rows) == sorted([adult.pk, teen.pk])
+    teen_row = next(r for r in rows if int(r["id"]) == teen.pk)
+    assert (teen_row["lat"], teen_row["lon"]) == ("35.824", "127.148")
+    assert rows[0]["dong_name"] == "중앙동"
+    assert "email" not in rows[0] and "author" not in rows[0]
+
+
+@pytest.mark.django_db
+def test_open_data_page_has_the_licence_note(client, open_problems):
+    html = client.get("/open-data/").content.decode()
+    assert "CC BY 4.0" in html
+    assert "/open-data/problems.csv" in html
