@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,3 +15,8 @@ class ModerationConfig(AppConfig):
         # that register later (ideas, teams) are covered without importing them here.
         post_save.connect(signals.queue_pending_content, dispatch_uid="moderation_queue_pending")
         post_delete.connect(signals.close_deleted_case, dispatch_uid="moderation_close_deleted")
+
+        from .roles import sync_after_migrate
+
+        # Every app's post_migrate; acts once permissions exist (also after test flushes).
+        post_migrate.connect(sync_after_migrate, dispatch_uid="moderation_roles")
