@@ -6,3 +6,23 @@ class TeamsConfig(AppConfig):
     name = "soslab.teams"
     label = "teams"
     verbose_name = _("Teams")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published
+
+        from cms.models.projects import ProjectIndexPage, ProjectPage
+
+        from . import signals
+
+        post_save.connect(
+            signals.project_index_created,
+            sender=ProjectIndexPage,
+            dispatch_uid="teams_project_index_created",
+        )
+        post_save.connect(
+            signals.project_page_saved, sender=ProjectPage, dispatch_uid="teams_project_page_saved"
+        )
+        page_published.connect(
+            signals.project_published, sender=ProjectPage, dispatch_uid="teams_project_published"
+        )

@@ -1,3 +1,20 @@
+from django.urls import path
+
+from . import views
+
 app_name = "teams"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.team_list, name="list"),
+    path("join/<str:token>/", views.invitation, name="invitation"),
+    path("<str:slug>/", views.team_detail, name="detail"),
+    path("<str:slug>/join/", views.join_request, name="join"),
+    path("<str:slug>/requests/<int:pk>/", views.join_request_answer, name="join_answer"),
+    path("<str:slug>/invitations/", views.invitation_new, name="invitation_new"),
+    path(
+        "<str:slug>/invitations/<int:pk>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("<str:slug>/project/", views.project_start, name="project_start"),
+]

@@ -1,0 +1,527 @@
+"""Team services: every write about teams, memberships, consent and invitations.
+
+Keyword-only arguments, one transaction each. Views, the Wagtail admin and the demo loader call
+these; none of them repeats the logic.
+"""
+
+import datetime as dt
+
+from django.contrib.auth.models import Group, Permission
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from soslab.accounts.permissions import check_can_post
+
+from .models import (
+    GuardianConsent,
+    Invitation,
+    JoinRequest,
+    JoinRequestStatus,
+    Membership,
+    Team,
+    TeamRole,
+)
+
+INVITATION_SALT = "soslab.teams.invitation"
+INVITATION_DAYS = 7
+#: Page permissions a team's editor group holds on its own project page: edit and lock, never
+#: publish (publishing goes through the moderation workflow).
+TEAM_PAGE_PERMISSIONS = ("change_page", "lock_page", "unlock_page")
+TEAM_IMAGE_PERMISSIONS = ("add_image", "choose_image", "change_image")
+
+
+class TeamActionRefused(Exception):
+    """A team action that cannot happen; carries a translated message for the person."""
+
+    def __init__(self, message, *, code, status=400):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+# --- Teams and memberships --------------------------------------------------------------------
+
+
+def team_create(*, name, slug, leader, description="", created_by=None, round=None):  # noqa: A002
+    """Create a team with `leader` as its first member, its editor group and image collection."""
+    with transaction.atomic():
+        team = Team.objects.create(
+            name=name,
+            slug=slug,
+            description=description,
+            created_by=created_by or leader,
+            **({"round": round} if round is not None else {}),
+        )
+        Membership.objects.create(team=team, user=leader, role=TeamRole.LEADER)
+        team_editors_sync(team=team)
+    return team
+
+
+def membership_add(*, team, user, role=TeamRole.MEMBER, company_name=""):
+    """Add `user` to `team` (or update their role) and resync the team's editor group."""
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            team=team, user=user, defaults={"role": role, "company_name": company_name}
+        )
+        if not created and (membership.role, membership.company_name) != (role, company_name):
+            membership.role = role
+            membership.company_name = company_name
+            membership.save(update_fields=["role", "company_name"])
+        team_editors_sync(team=team)
+    return membership
+
+
+def membership_remove(*, membership):
+    """Remove a member; they lose edit access to the team's project at once."""
+    with transaction.atomic():
+        team = membership.team
+        membership.delete()
+        team_editors_sync(team=team)
+
+
+def _team_group_name(team):
+    return f"Team {team.pk}: {team.name}"[:150]
+
+
+def team_editors_sync(*, team):
+    """Make the team's Wagtail group match its members who may publish.
+
+    The group gets admin access, edit (not publish) permission on the team's project pages only,
+    and an image collection of its own. Under-14s without recorded guardian consent are left out.
+    Safe to call any number of times.
+    """
+    from cms.models.projects import ProjectPage
+
+    with transaction.atomic():
+        group = team.editor_group
+        if group is None:
+            group, _created = Group.objects.get_or_create(name=_team_group_name(team))
+            team.editor_group = group
+        if team.collection_id is None:
+            root = Collection.get_first_root_node()
+            team.collection = root.add_child(name=f"{team.name} ({team.slug})")
+        team.save(update_fields=["editor_group", "collection"])
+
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+        for codename in TEAM_IMAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            )
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=team.collection, permission=permission
+            )
+
+        page_permissions = list(
+            Permission.objects.filter(
+                content_type__app_label="wagtailcore", codename__in=TEAM_PAGE_PERMISSIONS
+            )
+        )
+        project_ids = set(ProjectPage.objects.filter(team=team).values_list("pk", flat=True))
+        GroupPagePermission.objects.filter(group=group).exclude(page_id__in=project_ids).delete()
+        for page_id in project_ids:
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page_id=page_id, permission=permission
+                )
+
+        wanted = set(team.memberships.consented().values_list("user_id", flat=True))
+        current = set(group.user_set.values_list("pk", flat=True))
+        if current - wanted:
+            group.user_set.remove(*(current - wanted))
+        if wanted - current:
+            group.user_set.add(*(wanted - current))
+    return group
+
+
+# --- Guardian consent (PIPA) --------------------------------------------------------------------
+
+
+def guardian_consent_record(
+    *, user, guardian_name, guardian_contact, method, given_at, recorded_by, note=""
+):
+    """Record (or correct) a guardian's consent for an under-14 member; from then on they are
+    shown publicly and may edit their team's project."""
+    with transaction.atomic():
+        consent, _created = GuardianConsent.objects.update_or_create(
+            user=user,
+            defaults={
+                "guardian_name": guardian_name,
+                "guardian_contact": guardian_contact,
+                "method": method,
+                "given_at": given_at,
+                "recorded_by": recorded_by,
+                "recorded_at": timezone.now(),
+                "note": note,
+            },
+        )
+        for team in Team.objects.filter(memberships__user=user):
+            team_editors_sync(team=team)
+    return consent
+
+
+# --- Invitations --------------------------------------------------------------------------------
+
+
+def invitation_token(invitation):
+    return signing.dumps({"i": invitation.pk}, salt=INVITATION_SALT, compress=True)
+
+
+def invitation_create(*, team, created_by, role=TeamRole.MEMBER, company_name="", days=None):
+    """An invitation link to `team`, valid for `days` days (7 by default)."""
+    if role == TeamRole.LEADER:
+        raise TeamActionRefused(_("Invitations cannot make someone a leader."), code="bad_role")
+    days = INVITATION_DAYS if days is None else days
+    with transaction.atomic():
+        return Invitation.objects.create(
+            team=team,
+            role=role,
+            company_name=company_name,
+            created_by=created_by,
+            expires_at=timezone.now() + dt.timedelta(days=days),
+        )
+
+
+def invitation_from_token(token):
+    """The Invitation a token points to, or TeamActionRefused if the link is broken or expired."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT)
+    except signing.BadSignature as exc:
+        raise TeamActionRefused(
+            _("This invitation link is not valid. Ask the team leader for a new one."),
+            code="invitation_invalid",
+            status=404,
+        ) from exc
+    invitation = (
+        Invitation.objects.select_related("team").filter(pk=data.get("i")).first()
+        if isinstance(data, dict)
+        else None
+    )
+    if invitation is None:
+        raise TeamActionRefused(
+            _("This invitation link is not valid. Ask the team leader for a new one."),
+            code="invitation_invalid",
+            status=404,
+        )
+    if invitation.revoked_at is not None:
+        raise TeamActionRefused(
+            _("This invitation was withdrawn. Ask the team leader for a new one."),
+            code="invitation_revoked",
+            status=410,
+        )
+    if invitation.expires_at <= timezone.now():
+        raise TeamActionRefused(
+            _("This invitation link has expired. Ask the team leader for a new one."),
+            code="invitation_expired",
+            status=410,
+        )
+    return invitation
+
+
+def invitation_accept(*, invitation, user):
+    """Join the invitation's team. Refused for expired or withdrawn links and for people who may
+    not post; accepting twice keeps one membership."""
+    check_can_post(user)
+    if not invitation.is_usable:
+        raise TeamActionRefused(
+            _("This invitation link has expired. Ask the team leader for a new one."),
+            code="invitation_expired",
+            status=410,
+        )
+    with transaction.atomic():
+        existing = Membership.objects.filter(team=invitation.team, user=user).first()
+        if existing:
+            return existing
+        membership = Membership.objects.create(
+            team=invitation.team,
+            user=user,
+            role=invitation.role,
+            company_name=invitation.company_name,
+        )
+        Invitation.objects.filter(pk=invitation.pk).update(uses=F("uses") + 1)
+        JoinRequest.objects.filter(
+            team=invitation.team, user=user, status=JoinRequestStatus.PENDING
+        ).update(status=JoinRequestStatus.APPROVED, decided_at=timezone.now())
+        team_editors_sync(team=invitation.team)
+    return membership
+
+
+def invitation_revoke(*, invitation):
+    with transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+
+
+# --- Join requests ------------------------------------------------------------------------------
+
+
+def join_request_create(*, team, user, message=""):
+    """Ask to join `team`; one pending request per person and team."""
+    check_can_post(user)
+    if Membership.objects.filter(team=team, user=user).exists():
+        raise TeamActionRefused(
+            _("You are already a member of this team."), code="already_member", status=409
+        )
+    try:
+        with transaction.atomic():
+            return JoinRequest.objects.create(team=team, user=user, message=message.strip())
+    except IntegrityError as exc:
+        raise TeamActionRefused(
+            _("You have already asked to join this team. The leader will answer soon."),
+            code="already_requested",
+            status=409,
+        ) from exc
+
+
+def join_request_decide(*, join_request, actor, approve):
+    """The leader (or staff) approves or declines a pending request; approving adds the member."""
+    from .rules import can_manage_team
+
+    if not can_manage_team(actor, join_request.team):
+        raise TeamActionRefused(
+            _("Only the team leader can answer join requests."), code="forbidden", status=403
+        )
+    with transaction.atomic():
+        updated = JoinRequest.objects.filter(
+            pk=join_request.pk, status=JoinRequestStatus.PENDING
+        ).update(
+            status=JoinRequestStatus.APPROVED if approve else JoinRequestStatus.DECLINED,
+            decided_at=timezone.now(),
+            decided_by=actor,
+        )
+        if not updated:
+            raise TeamActionRefused(
+                _("This request has already been answered."), code="already_decided", status=409
+            )
+        join_request.refresh_from_db()
+        if approve:
+            membership_add(team=join_request.team, user=join_request.user)
+    return join_request
+
+
+# --- Project pages --------------------------------------------------------------------------------
+
+
+def project_page_create(*, team, title, summary, actor):
+    """Create the team's project page as a private draft under the projects index and give the
+    team's editor group edit permission on it."""
+    from cms.models.projects import ProjectIndexPage, ProjectPage
+
+    from .rules import can_manage_team
+
+    if not can_manage_team(actor, team):
+        raise TeamActionRefused(
+            _("Only the team leader can start the team's project page."),
+            code="forbidden",
+            status=403,
+        )
+    index = ProjectIndexPage.objects.first()
+    if index is None:
+        raise TeamActionRefused(
+            _("Project pages are not set up yet. Please ask the SOS Lab staff."),
+            code="no_index",
+            status=409,
+        )
+    with transaction.atomic():
+        page = ProjectPage(title=title, summary=summary, team=team, live=False, owner=actor)
+        index.add_child(instance=page)
+        page.save_revision(user=actor)
+        team_editors_sync(team=team)
+    return page
+
+
+def project_problems_announce(*, project, actor=None):
+    """Move each problem a published project addresses to "in a project" (timeline entry and
+    followers notified by problem_status_change). Problems already in a project or closed are
+    left alone, so publishing again changes nothing."""
+    from soslab.problems.models import ProblemStatus
+    from soslab.problems.services import problem_status_change
+
+    before = (ProblemStatus.RECEIVED, ProblemStatus.REVIEWING, ProblemStatus.OPEN_FOR_IDEAS)
+    changed = []
+    with transaction.atomic():
+        for problem in project.problems.select_for_update().filter(status__in=before):
+            problem_status_change(
+                problem=problem,
+                status=ProblemStatus.IN_PROJECT,
+                actor=actor,
+                note=_("The maker team project “%(title)s” works on this problem.")
+                % {"title": project.title},
+            )
+            changed.append(problem.pk)
+    return changed
+
+
+# --- Live audience vote -----------------------------------------------------------------------
+
+
+def live_vote_open(*, event, actor, audience_weight=None):
+    """Open (or reopen) the audience vote on the event's showcased projects."""
+    from .models import LiveVote, LiveVoteOption, LiveVoteStatus
+    from .rules import can_run_live_vote
+
+    if not can_run_live_vote(actor):
+        raise TeamActionRefused(
+            _("Only staff can run the live vote."), code="forbidden", status=403
+        )
+    projects = event.showcased_projects()
+    if not projects:
+        raise TeamActionRefused(
+            _("Add showcased projects to the event before opening the vote."),
+            code="no_projects",
+            status=409,
+        )
+    with transaction.atomic():
+        vote, _created = LiveVote.objects.select_for_update().get_or_create(event=event)
+        for position, project in enumerate(projects):
+            LiveVoteOption.objects.update_or_create(
+                vote=vote, project=project, defaults={"sort_order": position}
+            )
+        vote.status = LiveVoteStatus.OPEN
+        vote.opened_at = vote.opened_at or timezone.now()
+        vote.closed_at = None
+        fields = ["status", "opened_at", "closed_at"]
+        if audience_weight is not None:
+            vote.audience_weight = audience_weight
+            fields.append("audience_weight")
+        vote.save(update_fields=fields)
+    return vote
+
+
+def live_vote_cast(*, vote, user, option_id):
+    """One tap, one vote: one per account, only while the vote is open."""
+    from .models import LiveBallot, LiveVote, LiveVoteOption
+
+    check_can_post(user)
+    if not vote.is_open:
+        raise TeamActionRefused(_("The vote is not open."), code="vote_closed", status=409)
+    option = LiveVoteOption.objects.filter(vote=vote, pk=option_id).first()
+    if option is None:
+        raise TeamActionRefused(
+            _("Choose one of the projects shown."), code="unknown_project", status=400
+        )
+    try:
+        with transaction.atomic():
+            ballot = LiveBallot.objects.create(vote=vote, user=user, option=option)
+            LiveVoteOption.objects.filter(pk=option.pk).update(
+                audience_votes=F("audience_votes") + 1
+            )
+            LiveVote.objects.filter(pk=vote.pk).update(total_votes=F("total_votes") + 1)
+    except IntegrityError as exc:
+        raise TeamActionRefused(
+            _("You have already voted. Thank you!"), code="already_voted", status=409
+        ) from exc
+    return ballot
+
+
+def jury_score_set(*, vote, option, juror, score, actor):
+    """Enter or correct one juror's score (0-100) for one project."""
+    from .models import JuryScore
+    from .rules import can_run_live_vote
+
+    if not can_run_live_vote(actor):
+        raise TeamActionRefused(
+            _("Only staff can enter jury scores."), code="forbidden", status=403
+        )
+    if option.vote_id != vote.pk:
+        raise TeamActionRefused(_("Choose one of the projects shown."), code="unknown_project")
+    if not 0 <= int(score) <= 100:
+        raise TeamActionRefused(_("A score must be between 0 and 100."), code="bad_score")
+    with transaction.atomic():
+        jury_score, _created = JuryScore.objects.update_or_create(
+            vote=vote,
+            option=option,
+            juror=juror.strip(),
+            defaults={"score": int(score), "entered_by": actor, "entered_at": timezone.now()},
+        )
+    return jury_score
+
+
+def live_vote_ranking(vote):
+    """The ranking as it stands: audience share, mean jury score and the weighted final score
+    (0-100) per project, best first. Two queries whatever the number of projects."""
+    from django.db.models import Avg, Count
+
+    options = list(
+        vote.options.select_related("project")
+        .annotate(jury_mean=Avg("jury_scores__score"), jury_count=Count("jury_scores"))
+        .order_by("sort_order", "pk")
+    )
+    total = sum(option.audience_votes for option in options)
+    audience_weight = vote.audience_weight / 100
+    rows = []
+    for option in options:
+        share = option.audience_votes / total if total else 0.0
+        jury = (option.jury_mean or 0.0) / 100
+        rows.append(
+            {
+                "option_id": option.pk,
+                "project_id": option.project_id,
+                "title": option.project.title,
+                "url": option.project.url,
+                "audience_votes": option.audience_votes,
+                "audience_percent": round(share * 100, 1),
+                "jury_mean": round(option.jury_mean, 1) if option.jury_mean is not None else None,
+                "jury_count": option.jury_count,
+                "score": round((audience_weight * share + (1 - audience_weight) * jury) * 100, 1),
+            }
+        )
+    rows.sort(key=lambda row: (-row["score"], -row["audience_votes"], row["title"]))
+    for position, row in enumerate(rows, start=1):
+        row["rank"] = position
+    return rows
+
+
+def live_vote_close(*, vote, actor):
+    """Close the vote and freeze the final ranking into the event page."""
+    from .models import LiveVote, LiveVoteStatus
+    from .rules import can_run_live_vote
+
+    if not can_run_live_vote(actor):
+        raise TeamActionRefused(
+            _("Only staff can run the live vote."), code="forbidden", status=403
+        )
+    with transaction.atomic():
+        vote = LiveVote.objects.select_for_update().get(pk=vote.pk)
+        vote.status = LiveVoteStatus.CLOSED
+        vote.closed_at = timezone.now()
+        vote.outcome = live_vote_ranking(vote)
+        vote.save(update_fields=["status", "closed_at", "outcome"])
+    return vote
+
+
+# --- Project review workflow -------------------------------------------------------------------
+
+PROJECT_WORKFLOW_NAME = "Project review"
+
+
+def project_review_workflow():
+    """The "Project review" workflow (created by migration teams 0003; recreated if deleted)."""
+    from wagtail.models import GroupApprovalTask, Workflow
+
+    workflow = Workflow.objects.filter(name=PROJECT_WORKFLOW_NAME).first()
+    if workflow is None:
+        with transaction.atomic():
+            moderators, _created = Group.objects.get_or_create(name="Moderators")
+            task = GroupApprovalTask.objects.create(name="Staff approval of a project page")
+            task.groups.add(moderators)
+            workflow = Workflow.objects.create(name=PROJECT_WORKFLOW_NAME)
+            workflow.workflow_tasks.create(task=task, sort_order=0)
+    return workflow
+
+
+def project_review_workflow_assign(*, index):
+    """Make every project page under `index` go through staff review before publishing."""
+    from wagtail.models import WorkflowPage
+
+    with transaction.atomic():
+        WorkflowPage.objects.update_or_create(
+            page=index, defaults={"workflow": project_review_workflow()}
+        )

@@ -1,0 +1,40 @@
+"""Signal receivers connected in TeamsConfig.ready()."""
+
+
+def project_index_created(sender, instance, created, raw=False, **kwargs):
+    """A new projects index gets the Project review workflow at once."""
+    if created and not raw:
+        from .services import project_review_workflow_assign
+
+        project_review_workflow_assign(index=instance)
+
+
+def project_page_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    """A new project page (or one moved to another team) is editable by its team's group only."""
+    if raw:
+        return
+    if not created and update_fields is not None and "team" not in update_fields:
+        return  # revision bookkeeping saves: the team did not change
+    from django.db.models import Q
+
+    from .models import Team
+    from .services import team_editors_sync
+
+    # The page's team, and any team that could edit it before (the page moved to another team).
+    teams = Team.objects.filter(
+        Q(pk=instance.team_id) | Q(editor_group__page_permissions__page_id=instance.pk)
+    ).distinct()
+    for team in teams:
+        team_editors_sync(team=team)
+
+
+def project_published(sender, instance, revision=None, **kwargs):
+    """Publishing a project page moves the problems it addresses to "in a project", once."""
+    from cms.models.projects import ProjectPage
+
+    if not isinstance(instance, ProjectPage):
+        return
+    from .services import project_problems_announce
+
+    # A system change (actor=None): the approval itself was the staff decision.
+    project_problems_announce(project=instance, actor=None)

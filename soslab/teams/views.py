@@ -1,0 +1,253 @@
+"""Public team pages, joining (invitation link or request) and the leader's tools."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from soslab.accounts.decorators import posting_required
+from soslab.accounts.permissions import PostingRefused
+from soslab.core.http import json_error, wants_json
+from soslab.core.ratelimit import ratelimit
+
+from .forms import InvitationForm, JoinRequestForm, ProjectStartForm
+from .models import Invitation, JoinRequest, JoinRequestStatus, Team
+from .rules import can_manage_team, is_staff, membership_of
+from .services import (
+    TeamActionRefused,
+    invitation_accept,
+    invitation_create,
+    invitation_from_token,
+    invitation_revoke,
+    join_request_create,
+    join_request_decide,
+    project_page_create,
+)
+
+PAGE_SIZE = 20
+
+
+def team_list(request):
+    teams = Team.objects.annotate(
+        project_count=Count("projects", filter=Q(projects__live=True), distinct=True)
+    ).order_by("name", "pk")
+    page_obj = Paginator(teams, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "teams/team_list.html", {"page_obj": page_obj})
+
+
+def _team_context(request, team, **extra):
+    from cms.models.projects import ProjectPage
+
+    viewer_membership = membership_of(request.user, team)
+    insider = bool(viewer_membership) or is_staff(request.user)
+    members = team.memberships.select_related("user").order_by("joined_at", "pk")
+    if not insider:
+        members = members.consented()
+    members = list(members)
+    if insider:
+        consented_ids = set(team.memberships.consented().values_list("pk", flat=True))
+        for member in members:
+            member.consent_missing = member.pk not in consented_ids
+    projects = ProjectPage.objects.filter(team=team).select_related("cover_image")
+    if not insider:
+        projects = projects.live().public()
+    can_manage = can_manage_team(request.user, team)
+    context = {
+        "team": team,
+        "members": members,
+        "projects": list(projects.order_by("-first_published_at", "pk")),
+        "membership": viewer_membership,
+        "insider": insider,
+        "can_manage": can_manage,
+        "join_form": JoinRequestForm(),
+        "pending_request": (
+            JoinRequest.objects.filter(
+                team=team, user=request.user, status=JoinRequestStatus.PENDING
+            ).exists()
+            if request.user.is_authenticated and not viewer_membership
+            else False
+        ),
+    }
+    if can_manage:
+        context.update(
+            {
+                "join_requests": list(
+                    team.join_requests.filter(status=JoinRequestStatus.PENDING).select_related(
+                        "user"
+                    )
+                ),
+                "invitations": list(
+                    team.invitations.filter(
+                        revoked_at__isnull=True, expires_at__gt=timezone.now()
+                    ).order_by("-created_at")
+                ),
+                "invitation_form": InvitationForm(),
+                "project_form": ProjectStartForm(),
+            }
+        )
+    context.update(extra)
+    return context
+
+
+def team_detail(request, slug):
+    team = get_object_or_404(Team, slug=slug)
+    return render(request, "teams/team_detail.html", _team_context(request, team))
+
+
+@require_POST
+@posting_required
+@ratelimit("team_join")
+def join_request(request, slug):
+    team = get_object_or_404(Team, slug=slug)
+    form = JoinRequestForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "teams/team_detail.html",
+            _team_context(request, team, join_form=form),
+            status=400,
+        )
+    try:
+        join_request_create(team=team, user=request.user, message=form.cleaned_data["message"])
+    except (TeamActionRefused, PostingRefused) as refusal:
+        if wants_json(request):
+            return json_error(refusal.message, code=refusal.code, status=refusal.status)
+        messages.error(request, refusal.message)
+        return redirect(team)
+    messages.success(request, _("Your request was sent. The team leader will answer soon."))
+    return redirect(team)
+
+
+@require_POST
+@login_required
+def join_request_answer(request, slug, pk):
+    team = get_object_or_404(Team, slug=slug)
+    if not can_manage_team(request.user, team):
+        raise PermissionDenied
+    join_req = get_object_or_404(JoinRequest, pk=pk, team=team)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        join_request_decide(join_request=join_req, actor=request.user, approve=approve)
+    except TeamActionRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(team)
+    if approve:
+        messages.success(
+            request, _("%(name)s joined the team.") % {"name": join_req.user.public_name}
+        )
+    else:
+        messages.success(request, _("The request was declined."))
+    return redirect(team)
+
+
+@require_POST
+@login_required
+def invitation_new(request, slug):
+    team = get_object_or_404(Team, slug=slug)
+    if not can_manage_team(request.user, team):
+        raise PermissionDenied
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "teams/team_detail.html",
+            _team_context(request, team, invitation_form=form),
+            status=400,
+        )
+    invitation = invitation_create(
+        team=team,
+        created_by=request.user,
+        role=form.cleaned_data["role"],
+        company_name=form.cleaned_data["company_name"].strip(),
+        days=form.cleaned_data["days"],
+    )
+    messages.success(
+        request,
+        _("Invitation link created. Share it with the person you invite: %(url)s")
+        % {"url": request.build_absolute_uri(invitation.get_absolute_url())},
+    )
+    return redirect(team)
+
+
+@require_POST
+@login_required
+def invitation_withdraw(request, slug, pk):
+    team = get_object_or_404(Team, slug=slug)
+    if not can_manage_team(request.user, team):
+        raise PermissionDenied
+    invitation_revoke(invitation=get_object_or_404(Invitation, pk=pk, team=team))
+    messages.success(request, _("The invitation link no longer works."))
+    return redirect(team)
+
+
+def invitation(request, token):
+    """The page an invitation link opens: who invites you to what, and a button to join."""
+    try:
+        invite = invitation_from_token(token)
+    except TeamActionRefused as refusal:
+        return render(request, "teams/invitation.html", {"refusal": refusal}, status=refusal.status)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?next={request.path}")
+        try:
+            invitation_accept(invitation=invite, user=request.user)
+        except (TeamActionRefused, PostingRefused) as refusal:
+            return render(
+                request,
+                "teams/invitation.html",
+                {"invitation": invite, "refusal": refusal},
+                status=refusal.status,
+            )
+        messages.success(request, _("Welcome to %(team)s!") % {"team": invite.team.name})
+        if request.user.needs_guardian_consent and not hasattr(request.user, "guardian_consent"):
+            messages.warning(
+                request,
+                _(
+                    "Because you are under 14, your legal guardian's consent must be recorded "
+                    "before you appear on the team page or edit the project. The SOS Lab staff "
+                    "will contact your guardian."
+                ),
+            )
+        return redirect(invite.team)
+    return render(
+        request,
+        "teams/invitation.html",
+        {"invitation": invite, "already_member": membership_of(request.user, invite.team)},
+    )
+
+
+@require_POST
+@login_required
+def project_start(request, slug):
+    team = get_object_or_404(Team, slug=slug)
+    if not can_manage_team(request.user, team):
+        raise PermissionDenied
+    form = ProjectStartForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "teams/team_detail.html",
+            _team_context(request, team, project_form=form),
+            status=400,
+        )
+    try:
+        page = project_page_create(
+            team=team,
+            title=form.cleaned_data["title"],
+            summary=form.cleaned_data["summary"],
+            actor=request.user,
+        )
+    except TeamActionRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(team)
+    messages.success(
+        request,
+        _("Your project page was created as a draft. Write it, then submit it for review."),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
