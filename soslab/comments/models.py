@@ -69,6 +69,11 @@ class Comment(ModeratedContent):
         related_name="+",
     )
     is_staff_comment = models.BooleanField(_("staff comment"), default=False)
+    # Followers are told about a comment once, when it first becomes public (at posting, or when
+    # a moderator approves or restores it).
+    followers_notified_at = models.DateTimeField(
+        _("followers notified at"), null=True, blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 

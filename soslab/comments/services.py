@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
-from soslab.moderation.models import user_is_moderator
+from soslab.moderation.models import ModerationState, user_is_moderator
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import NotificationKind
 from soslab.notifications.services import follow_add, notify
@@ -114,11 +114,24 @@ def comment_create(*, author, target, body, parent=None):
 
 def comment_notify(*, comment, target=None):
     """Tell the target's followers (and the parent's author, for a reply) about a published
-    comment. Called on commit by comment_create; moderation calls it when it approves a
-    pending comment."""
+    comment, once per comment whatever calls it: comment_create on commit, and the post_save hook
+    when a moderator approves or restores it. Returns True when notifications were created."""
     target = target if target is not None else comment.target
-    if target is None or comment.author is None:
-        return
+    if target is None or comment.author_id is None or comment.is_deleted:
+        return False
+    with transaction.atomic():
+        claimed = Comment.objects.filter(
+            pk=comment.pk,
+            followers_notified_at__isnull=True,
+            moderation_state=ModerationState.PUBLISHED,
+        ).update(followers_notified_at=timezone.now())
+        if not claimed:
+            return False
+        _comment_notify(comment, target)
+    return True
+
+
+def _comment_notify(comment, target):
     name = comment.author.public_name
     if comment.parent_id and comment.parent.author_id:
         notify(
@@ -144,6 +157,23 @@ def comment_notify(*, comment, target=None):
         message=followers_message,
         actor=comment.author,
     )
+
+
+def notify_when_published(sender, instance, created=False, raw=False, update_fields=None, **kw):
+    """post_save hook: a comment that has just become public (a moderator approved or restored
+    it) notifies followers on commit, once."""
+    if raw or created or instance.followers_notified_at is not None or not instance.is_public:
+        return
+    if update_fields is not None and "moderation_state" not in update_fields:
+        return
+    pk = instance.pk
+    transaction.on_commit(lambda: _notify_by_pk(pk))
+
+
+def _notify_by_pk(pk):
+    comment = Comment.objects.select_related("author", "parent").filter(pk=pk).first()
+    if comment is not None:
+        comment_notify(comment=comment)
 
 
 def comment_edit(*, comment, editor, body):

@@ -18,6 +18,7 @@ DEMO_STEPS = [
     "soslab.moderation.demo",
     "soslab.ideas.demo",
     "soslab.teams.demo",
+    "soslab.comments.demo",  # last: discussions on the problems and ideas above
 ]
 
 
