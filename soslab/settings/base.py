@@ -314,6 +314,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Safety net for the debounced hotspot recomputation queued after new reports.
     "geo-hotspots": {"task": "geo.tasks.recompute_hotspots", "schedule": crontab(minute="*/30")},
+    # "Is it still there?" to authors of open problems reported four weeks ago (once each).
+    "problems-still-there": {
+        "task": "soslab.problems.tasks.ask_still_there",
+        "schedule": crontab(hour=10, minute=0),
+    },
 }
 
 # Wagtail 8 uses django-tasks for its own small jobs (search index, reference index); they run
