@@ -51,7 +51,6 @@ def base_map(*, zoom=12, extra_attribution=()):
         location=JEONJU_CENTER,
         zoom_start=zoom,
         tiles=None,
-        min_zoom=10,
         max_bounds=True,
         control_scale=True,
         min_lat=JEONJU_BOUNDS[0][0] - 0.1,
@@ -59,6 +58,9 @@ def base_map(*, zoom=12, extra_attribution=()):
         min_lon=JEONJU_BOUNDS[0][1] - 0.1,
         max_lon=JEONJU_BOUNDS[1][1] + 0.1,
     )
+    # folium passes min/max zoom only to its default tiles; the map itself needs them (marker
+    # clustering refuses a map without maxZoom when no tile layer sets one).
+    fmap.options.update({"min_zoom": 10, "max_zoom": 19})
     fmap.default_js = [("leaflet", static(VENDOR_JS[0]))]
     fmap.default_css = [("leaflet_css", static(VENDOR_CSS[0]))]
     if settings.GEO_TILE_URL:
