@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from soslab.accounts.decorators import posting_required
 from soslab.accounts.permissions import PostingRefused
 from soslab.core.http import json_error, wants_json
-from soslab.core.ratelimit import hit
+from soslab.core.ratelimit import RateLimited, hit
 from soslab.notifications.targets import target_from_key, target_key, target_url
 
 from .forms import CommentEditForm, CommentForm
@@ -85,12 +85,23 @@ def _first_error(form):
 @posting_required
 def comment_post(request):
     """Post a comment or a reply (rate limited: scope "comment_create")."""
-    hit(request, "comment_create")
     form = CommentForm(request.POST)
     body = request.POST.get("body", "")
     target = target_from_key(request.POST.get("target"), request.POST.get("object_id"))
     parent_id = request.POST.get("parent") or None
     form_id = f"reply-{parent_id}" if parent_id else "comment-form"
+    try:
+        hit(request, "comment_create")
+    except RateLimited as limited:
+        if wants_json(request) or target is None:
+            raise  # the middleware answers 429 with Retry-After
+        # Browsers go back to the form with their text kept and the reason shown.
+        minutes = max(1, round(limited.retry_after / 60))
+        message = _(
+            "You are doing that too often. Please try again in about %(minutes)d minutes."
+        ) % {"minutes": minutes}
+        _remember(request, target=target, form_id=form_id, body=body, error=message)
+        return HttpResponseRedirect(_back_url(request, target, form_id))
     if target is None:
         return _refusal(
             request,

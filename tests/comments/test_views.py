@@ -145,6 +145,20 @@ def test_comments_are_rate_limited(client, target, citizen, settings):
 
 
 @pytest.mark.django_db
+def test_rate_limited_browser_keeps_the_text_and_says_why(client, target, citizen, settings):
+    settings.SOSLAB_RATE_LIMITS = {**settings.SOSLAB_RATE_LIMITS, "comment_create": ["1/h/user"]}
+    client.force_login(citizen)
+    client.post(POST_URL, _data(target, "첫 댓글"))
+    response = client.post(POST_URL, _data(target, "너무 빨리 쓴 두 번째 댓글"))
+    assert response.status_code == 302
+    assert response["Location"].endswith("#comment-form")
+    assert Comment.objects.count() == 1
+    html = _render_section(client, target)
+    assert "너무 빨리 쓴 두 번째 댓글" in html
+    assert "분 뒤에 다시 시도해 주세요" in html
+
+
+@pytest.mark.django_db
 def test_reply_via_view(client, target, citizen):
     top = comment_create(author=UserFactory(), target=target, body="첫 댓글")
     client.force_login(citizen)
