@@ -16,7 +16,7 @@ def register(model, *, text_fields=None):
 
     `text_fields` names the citizen-written fields moderators may edit (the original is kept) and
     the duplicate-text check compares; by default every editable CharField/TextField without
-    choices (slugs excluded)."""
+    choices (slugs, emails, URLs and `original_*` copies excluded)."""
     if model not in _registry:
         _registry.append(model)
     if text_fields is not None:
@@ -51,6 +51,8 @@ def text_fields(model):
         if isinstance(field, (models.SlugField, models.EmailField, models.URLField)):
             continue
         if field.choices or not field.editable or field.name in _MODERATION_FIELDS:
+            continue
+        if field.name.startswith("original_"):  # an app's own record of the original text
             continue
         names.append(field.name)
     return tuple(names)
