@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from geo import boundaries
 from geo.models import Dong
+from soslab.moderation.forms import PersonalDataCheckMixin
 
 from .filters import normalise_tag
 from .models import (
@@ -103,9 +104,13 @@ class ProblemTextMixin(forms.Form):
         return names
 
 
-class ProblemForm(ProblemTextMixin):
+class ProblemForm(PersonalDataCheckMixin, ProblemTextMixin):
     """Report a problem. The place is a map point (lat/lon, set by the map script) OR a dong
     from the list plus a description, so the form works without JavaScript and without a map."""
+
+    # Warn before publishing phone numbers, resident registration numbers or emails; publishing
+    # anyway flags the problem for moderator review (soslab.moderation.forms).
+    personal_data_fields = ("title", "description", "location_text")
 
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, widget=forms.HiddenInput)

@@ -198,6 +198,7 @@ def problem_create(request):
             _("Thank you. Your report will appear after a quick review; you follow it already."),
         )
     return redirect(problem)
+        form.flag_personal_data(problem)  # published despite the personal-data warning
 
 
 @require_GET
