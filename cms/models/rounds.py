@@ -289,7 +289,7 @@ class RoundPage(RoutablePageMixin, BilingualMixin, Page):
 
         return views.round_results(request, self)
 
-    @path("results/export.csv", name="results_csv")
+    @path("results/csv/", name="results_csv")
     def results_csv(self, request):
         from soslab.ideas import views
 

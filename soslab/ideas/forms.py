@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from .models import DESCRIPTION_MAX, MAX_IMAGES, MAX_TAGS, SUMMARY_MAX, Idea, IdeaStatus
 
 ALLOWED_IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
-MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -23,19 +22,9 @@ class MultipleImageField(forms.FileField):
         files = [f for f in files if f]
         if len(files) > MAX_IMAGES:
             raise forms.ValidationError(_("Add at most 3 images."), code="too_many")
-        cleaned = []
-        for upload in files:
-            upload = super().clean(upload, initial)
-            if upload.size > MAX_IMAGE_BYTES:
-                raise forms.ValidationError(
-                    _("Each image must be smaller than 10 MB."), code="too_big"
-                )
-            if getattr(upload, "content_type", None) not in ALLOWED_IMAGE_TYPES:
-                raise forms.ValidationError(
-                    _("Images must be JPEG, PNG or WebP files."), code="bad_type"
-                )
-            cleaned.append(upload)
-        return cleaned
+        # Content checks (real JPEG/PNG/WebP, size, pixels) happen in soslab.core.images,
+        # which the view runs on each file; its refusals are shown on this field.
+        return [super(MultipleImageField, self).clean(upload, initial) for upload in files]
 
 
 class IdeaForm(forms.ModelForm):

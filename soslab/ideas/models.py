@@ -23,11 +23,12 @@ DESCRIPTION_MAX = 5000
 MAX_IMAGES = 3
 MAX_TAGS = 5
 
-# A permutation of ids keyed by a visitor's seed: ((id * A) + seed) mod P with P prime and A
-# coprime to P, so every visitor gets a different but stable order, computed by the database in
-# the ORDER BY (portable SQL arithmetic, no per-row Python work, pagination stays consistent).
+# A permutation of ids keyed by a visitor's seed, computed by the database in the ORDER BY:
+# key = (((id * a + b) mod P) * c) mod P with P prime and a, c in [2, P) taken from the seed.
+# Multiplying by large numbers mod P scatters consecutive ids; every product stays below 2**62,
+# so it is plain 64-bit integer arithmetic on both SQLite and PostgreSQL. Each visitor gets a
+# different but stable order, and pagination stays consistent (no per-row Python work).
 SHUFFLE_PRIME = 2_147_483_629
-SHUFFLE_MULTIPLIER = 48_271
 
 
 class IdeaStatus(models.TextChoices):
@@ -57,10 +58,13 @@ class IdeaQuerySet(ModeratedQuerySet):
         return self.order_by("-vote_count", "created_at", "pk")
 
     def shuffled(self, seed):
-        seed = int(seed) % SHUFFLE_PRIME
-        return self.alias(
-            shuffle_key=Mod(F("id") * SHUFFLE_MULTIPLIER + seed, SHUFFLE_PRIME)
-        ).order_by("shuffle_key", "pk")
+        seed = int(seed)
+        span = SHUFFLE_PRIME - 2
+        a = 2 + seed % span
+        b = (seed >> 16) % SHUFFLE_PRIME
+        c = 2 + (seed >> 32) % span
+        key = Mod(Mod(F("id") * a + b, SHUFFLE_PRIME) * c, SHUFFLE_PRIME)
+        return self.alias(shuffle_key=key).order_by("shuffle_key", "pk")
 
 
 def _problem_queryset():

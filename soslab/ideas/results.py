@@ -3,7 +3,7 @@
 Reads only; a handful of aggregate queries whatever the number of ideas or votes.
 """
 
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import BigIntegerField, Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from soslab.accounts.models import AgeBand
@@ -75,7 +75,11 @@ def round_results_data(round_page):
         .values("dong_id")[:1]
     )
     by_dong = dict(
-        ballots.annotate(effective_dong=Coalesce("dong_id", Subquery(reported_dong)))
+        ballots.annotate(
+            effective_dong=Coalesce(
+                "dong_id", Subquery(reported_dong), output_field=BigIntegerField()
+            )
+        )
         .values("effective_dong")
         .annotate(n=Count("id"))
         .values_list("effective_dong", "n")

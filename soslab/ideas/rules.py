@@ -9,7 +9,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import PostingRefused, posting_refusal
-from soslab.moderation.models import user_is_moderator
 
 from .phases import Phase
 
@@ -80,12 +79,3 @@ def can_see_counts(user, round_page):
 def can_manage(user):
     """Staff manage rounds, idea statuses and feedback, and export results."""
     return user.is_authenticated and user.is_staff
-
-
-def can_edit_idea(user, idea):
-    """Authors edit their own idea while the round still collects ideas; moderators any time."""
-    if not user.is_authenticated:
-        return False
-    if user_is_moderator(user):
-        return True
-    return idea.author_id == user.pk and idea.round.current_phase == Phase.IDEAS

@@ -54,7 +54,7 @@ def idea_create(
 ):
     """Create an idea in `round_page` (raises PostingRefused or ValueError with a message).
 
-    `images` are uploaded files, re-encoded without metadata by the shared image pipeline.
+    `images` are ProcessedImage results of the shared pipeline (soslab.core.images).
     """
     refusal = rules.propose_refusal(author, round_page)
     if refusal is not None:
@@ -82,23 +82,19 @@ def idea_create(
         idea.problems.set(problems)
         if tags:
             idea.tags.set(tags)
-        for position, upload in enumerate(images):
-            idea_image_add(idea=idea, upload=upload, position=position)
+        for position, processed in enumerate(images):
+            idea_image_add(idea=idea, processed=processed, position=position)
     return idea
 
 
-def idea_image_add(*, idea, upload, position=0, alt_text=""):
-    """Store one image for `idea`, re-encoded (EXIF/GPS stripped) with a thumbnail."""
-    from soslab.core import images as pipeline
-
-    processed = pipeline.process_upload(upload)
-    return IdeaImage.objects.create(
-        idea=idea,
-        image=processed.image,
-        thumbnail=processed.thumbnail,
-        alt_text=alt_text,
-        position=position,
-    )
+def idea_image_add(*, idea, processed, position=0, alt_text=""):
+    """Store one image for `idea` from soslab.core.images.process_upload's result (already
+    re-encoded without EXIF/GPS, with a thumbnail)."""
+    image = IdeaImage(idea=idea, alt_text=alt_text, position=position)
+    image.image.save(processed.name, processed.image, save=False)
+    image.thumbnail.save(processed.thumbnail_name, processed.thumbnail, save=False)
+    image.save()
+    return image
 
 
 def idea_withdraw(*, idea, user):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from soslab.accounts.permissions import PostingRefused
 from soslab.core.http import json_error, wants_json
+from soslab.core.images import ImageRejected, process_upload
 from soslab.core.ratelimit import hit
 
 from . import rules, services
@@ -60,12 +61,12 @@ def shuffle_seed(request, round_page):
     otherwise, so the random order does not change from page to page (no position bias)."""
     if request.user.is_authenticated:
         material = f"{settings.SECRET_KEY}:{request.user.pk}:{round_page.pk}".encode()
-        return int.from_bytes(hashlib.sha256(material).digest()[:4], "big")
+        return int.from_bytes(hashlib.sha256(material).digest()[:8], "big")
     seed = request.session.get("ideas_shuffle_seed")
     if seed is None:
-        seed = secrets.randbelow(2**31)
+        seed = secrets.randbits(63)
         request.session["ideas_shuffle_seed"] = seed
-    return seed + round_page.pk
+    return seed ^ round_page.pk
 
 
 def _refusal_response(request, refusal):
@@ -244,6 +245,12 @@ def idea_create(request, round_page):
             problems_queryset=Problem.objects.all(),
         )
         offered = _problem_choices(round_page)
+        processed = []
+        if form.is_valid():
+            try:
+                processed = [process_upload(upload) for upload in form.cleaned_data["images"]]
+            except ImageRejected as rejected:
+                form.add_error("images", rejected.message)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -257,7 +264,7 @@ def idea_create(request, round_page):
                     category=data.get("category"),
                     tags=data["tags"],
                     team_name=data.get("team_name", ""),
-                    images=data.get("images") or [],
+                    images=processed,
                 )
             except PostingRefused as refusal:
                 return _refusal_response(request, refusal)

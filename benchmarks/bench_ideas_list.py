@@ -1,0 +1,161 @@
+"""Idea list speed: 20-row pages of a round with many ideas and votes, in voting (per-visitor
+random order) and after voting (ranked by the stored vote_count). Reports median ms per page and
+the SQL query count, which must not grow with the number of ideas.
+
+    .venv/bin/python -m benchmarks bench_ideas_list
+"""
+
+import datetime as dt
+import statistics
+import time
+
+IDEAS = 2000
+VOTERS = 300
+
+
+def _setup():
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Page, Site
+
+    from cms.models import HomePage, RoundIndexPage, RoundPage
+    from geo.models import Dong
+    from soslab.accounts.models import User
+    from soslab.ideas.models import Ballot, Idea, Vote
+    from soslab.moderation.models import ModerationState
+    from soslab.problems.models import Category, Problem
+
+    today = timezone.localdate()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(title="SOS랩 전주", slug="bench-home")
+        Page.get_first_root_node().add_child(instance=home)
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = home
+        site.save()
+    index = RoundIndexPage.objects.first()
+    if index is None:
+        index = RoundIndexPage(title="라운드", slug="rounds")
+        home.add_child(instance=index)
+    pages = {}
+    for slug, offset in (("bench-voting", -1), ("bench-closed", -20)):
+        page = RoundPage.objects.filter(slug=slug).first()
+        if page is None:
+            starts = [today + dt.timedelta(days=offset + 10 * (i - 2)) for i in range(6)]
+            page = RoundPage(
+                title=slug,
+                slug=slug,
+                problems_start=starts[0],
+                ideas_start=starts[1],
+                voting_start=starts[2],
+                teams_start=starts[3],
+                making_start=starts[4],
+                results_start=starts[5],
+            )
+            index.add_child(instance=page)
+        pages[slug] = RoundPage.objects.get(pk=page.pk)
+
+    if Idea.objects.filter(round=pages["bench-voting"]).count() >= IDEAS:
+        return pages
+    with transaction.atomic():
+        category, _ = Category.objects.get_or_create(slug="traffic", defaults={"name": "교통"})
+        dong, _ = Dong.objects.get_or_create(
+            code="bench1",
+            defaults={
+                "code_2024": "bench1",
+                "kostat_code": "bench1",
+                "name": "효자1동",
+                "gu": "완산구",
+                "area_km2": 1,
+                "rep_lon": 127.12,
+                "rep_lat": 35.81,
+            },
+        )
+        author, _ = User.objects.get_or_create(
+            email="bench-author@example.kr",
+            defaults={"username": "bench-author", "display_name": "작성자"},
+        )
+        problem = Problem.objects.create(
+            title="벤치마크 문제",
+            description="벤치마크용 문제 설명입니다.",
+            category=category,
+            author=author,
+            dong=dong,
+        )
+        voters = User.objects.bulk_create(
+            User(
+                email=f"bench-voter{n}@example.kr",
+                username=f"bench-voter{n}",
+                display_name=f"투표자{n}",
+            )
+            for n in range(VOTERS)
+        )
+        for page in pages.values():
+            ideas = Idea.objects.bulk_create(
+                Idea(
+                    round=page,
+                    title=f"아이디어 {n}",
+                    summary="요약",
+                    description="설명",
+                    category=category,
+                    author=author,
+                    moderation_state=ModerationState.PUBLISHED,
+                )
+                for n in range(IDEAS)
+            )
+            Idea.problems.through.objects.bulk_create(
+                Idea.problems.through(idea_id=idea.pk, problem_id=problem.pk) for idea in ideas
+            )
+            ballots = Ballot.objects.bulk_create(
+                Ballot(round=page, user=voter, votes_used=3) for voter in voters
+            )
+            votes = []
+            for n, ballot in enumerate(ballots):
+                for k in range(3):
+                    votes.append(
+                        Vote(
+                            idea=ideas[(n * 7 + k * 13) % IDEAS],
+                            ballot=ballot,
+                            user_id=ballot.user_id,
+                        )
+                    )
+            Vote.objects.bulk_create(votes)
+            counts = {}
+            for vote in votes:
+                counts[vote.idea_id] = counts.get(vote.idea_id, 0) + 1
+            for idea in ideas:
+                idea.vote_count = counts.get(idea.pk, 0)
+            Idea.objects.bulk_update(ideas, ["vote_count"], batch_size=500)
+    return pages
+
+
+def run(report):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    pages = _setup()
+    client = Client()
+    for slug, label in (
+        ("bench-voting", "voting, random order"),
+        ("bench-closed", "closed, ranked"),
+    ):
+        url = f"{pages[slug].url}ideas/"
+        for path in (url, url + "?page=50"):
+            client.get(path)  # warm up
+            timings = []
+            for _ in range(15):
+                started = time.perf_counter()
+                response = client.get(path)
+                timings.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path} answered {response.status_code}")
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path)
+            where = "page 1" if path == url else "page 50"
+            report(
+                f"ideas list {label}, {where} ({IDEAS} ideas)",
+                statistics.median(timings),
+                "ms",
+                f"({len(queries)} queries)",
+            )
