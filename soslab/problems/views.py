@@ -181,6 +181,7 @@ def problem_create(request):
             location_text=data["location_text"],
             photos=drafts,
         )
+        form.flag_personal_data(problem)  # published despite the personal-data warning
     except PostingRefused as exc:
         form.add_error(None, exc.message)
         return render(
@@ -198,7 +199,6 @@ def problem_create(request):
             _("Thank you. Your report will appear after a quick review; you follow it already."),
         )
     return redirect(problem)
-        form.flag_personal_data(problem)  # published despite the personal-data warning
 
 
 @require_GET
