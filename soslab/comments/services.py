@@ -13,8 +13,8 @@ from soslab.notifications.services import follow_add, notify
 from soslab.notifications.targets import (
     counter_add,
     is_valid_target,
+    target_accepts_comments,
     target_content_type,
-    target_is_public,
 )
 
 from .models import BODY_MAX_LENGTH, EDIT_WINDOW, Comment
@@ -67,7 +67,7 @@ def comment_create(*, author, target, body, parent=None):
     the author follow the target and notifies followers on commit. The caller applies the
     "comment_create" rate limit."""
     check_can_post(author)
-    if not is_valid_target(target) or not target_is_public(target):
+    if not is_valid_target(target) or not target_accepts_comments(target):
         raise CommentRefused(_("Comments are not open here."), code="target_not_public", status=404)
     body = clean_body(body)
     content_type = target_content_type(target)

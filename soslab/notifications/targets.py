@@ -28,6 +28,14 @@ def target_is_public(target):
     return True
 
 
+def target_accepts_comments(target):
+    """Public, and not closed by the target itself: a model may define `comments_open` (an
+    attribute or property, e.g. False once a round has ended) to stop new comments."""
+    if not target_is_public(target):
+        return False
+    return bool(getattr(target, "comments_open", True))
+
+
 def is_valid_target(target):
     """Only objects with a public page can be followed or commented on (never users, groups...)."""
     return bool(target is not None and target.pk and target_url(target))

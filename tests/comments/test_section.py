@@ -133,3 +133,18 @@ def test_forms_for_each_kind_of_visitor(target, citizen, unverified_user):
     unverified = render(target, unverified_user)
     assert 'action="/comments/post/"' not in unverified
     assert "message--warning" in unverified
+
+
+@pytest.mark.django_db
+def test_a_target_can_close_its_comments(target, citizen):
+    from soslab.comments.services import CommentRefused
+
+    comment_create(author=UserFactory(), target=target, body="마감 전에 쓴 댓글")
+    target.comments_open = False
+    html = render(target, citizen)
+    assert "마감 전에 쓴 댓글" in html
+    assert 'action="/comments/post/"' not in html
+    assert "이곳에는 댓글을 달 수 없습니다." in html
+    with pytest.raises(CommentRefused) as refused:
+        comment_create(author=citizen, target=target, body="마감 후 댓글")
+    assert refused.value.code == "target_not_public"

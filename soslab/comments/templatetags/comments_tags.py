@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from soslab.accounts.permissions import posting_refusal
 from soslab.moderation.models import user_is_moderator
-from soslab.notifications.targets import target_key, target_url
+from soslab.notifications.targets import target_accepts_comments, target_key, target_url
 
 from ..forms import CommentForm
 from ..models import BODY_MAX_LENGTH, Comment
@@ -104,6 +104,7 @@ def comments_section(context, target):
         "form": form,
         "state": state,
         "posting_refusal": refusal,
+        "comments_open": target_accepts_comments(target),
         "max_length": BODY_MAX_LENGTH,
         "csrf_token": context.get("csrf_token"),
     }
