@@ -133,7 +133,9 @@ def problem_create(request):
         _clear_draft(request, delete_files=True)
     drafts = _draft_photos(request)
     form = ProblemForm(request.POST, request.FILES, kept_photos=len(drafts))
-    if form.is_valid():
+    form.is_valid()
+    if "photos" not in form.errors:
+        # Photos are kept even when another field needs fixing: people re-select nothing.
         processed = _process_photos(form)
         if processed:
             drafts = _store_draft_photos(request, processed)
@@ -167,7 +169,24 @@ def problem_create(request):
                 },
             )
 
-    ratelimit.hit(request, "problem_create")
+    try:
+        ratelimit.hit(request, "problem_create")
+    except ratelimit.RateLimited as exc:
+        # Keep what was typed (and the photos) on the form instead of a bare 429 page.
+        minutes = max(1, round(exc.retry_after / 60))
+        form.add_error(
+            None,
+            _("You are doing that too often. Please try again in about %(minutes)d minutes.")
+            % {"minutes": minutes},
+        )
+        response = render(
+            request,
+            "problems/problem_form.html",
+            {"form": form, "kept_photos": drafts},
+            status=429,
+        )
+        response["Retry-After"] = str(exc.retry_after)
+        return response
     try:
         problem = services.problem_create(
             author=request.user,

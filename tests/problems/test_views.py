@@ -142,6 +142,7 @@ def test_rate_limit_five_per_hour(client, citizen, dongs, traffic, published):
         NEW, _data(traffic, description="여섯 번째 설명입니다.", lat=35.79, lon=127.10)
     )
     assert response.status_code == 429
+    assert "여섯 번째 설명입니다." in response.content.decode()  # what was typed is kept
     assert Problem.objects.count() == 5
 
 
@@ -422,3 +423,14 @@ def test_similar_json(client, traffic):
     )
     assert [r["id"] for r in response.json()["results"]] == [near.pk]
     assert client.get("/problems/similar.json", {"lat": "x"}).status_code == 400
+
+
+def test_photo_kept_when_another_field_needs_fixing(client, citizen, dongs, traffic, published):
+    client.force_login(citizen)
+    photo = SimpleUploadedFile("a.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    response = client.post(NEW, {**_data(traffic, title="짧음"), "photos": [photo]})
+    assert response.status_code == 400
+    assert "1" in response.content.decode() and 'name="clear_photos"' in response.content.decode()
+    response = client.post(NEW, _data(traffic))
+    assert response.status_code == 302
+    assert Problem.objects.get().photos.count() == 1
