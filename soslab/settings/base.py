@@ -354,6 +354,7 @@ SOSLAB_RATE_LIMITS = {
     "vote": ["60/h/user", "300/h/ip"],
     "idea_create": ["5/h/user", "20/h/ip"],
     "report": ["20/h/user", "60/h/ip"],
+    "team_join": ["10/h/user", "30/h/ip"],
 }
 
 # Administrative-area data shipped in fixtures/ (see fixtures/jeonju/SOURCES.md).

@@ -8,12 +8,13 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Teams")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
         from cms.models.projects import ProjectIndexPage, ProjectPage
 
         from . import signals
+        from .models import GuardianConsent, Membership
 
         post_save.connect(
             signals.project_index_created,
@@ -23,6 +24,9 @@ class TeamsConfig(AppConfig):
         post_save.connect(
             signals.project_page_saved, sender=ProjectPage, dispatch_uid="teams_project_page_saved"
         )
+        for signal in (post_save, post_delete):
+            signal.connect(signals.membership_changed, sender=Membership, weak=False)
+            signal.connect(signals.consent_changed, sender=GuardianConsent, weak=False)
         page_published.connect(
             signals.project_published, sender=ProjectPage, dispatch_uid="teams_project_published"
         )

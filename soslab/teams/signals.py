@@ -38,3 +38,27 @@ def project_published(sender, instance, revision=None, **kwargs):
 
     # A system change (actor=None): the approval itself was the staff decision.
     project_problems_announce(project=instance, actor=None)
+
+
+def membership_changed(sender, instance, raw=False, **kwargs):
+    """Memberships edited in the Wagtail admin (not through the services) keep the team's editor
+    group in step too. team_editors_sync is idempotent, so the services' own call is harmless."""
+    if raw:
+        return
+    from .models import Team
+    from .services import team_editors_sync
+
+    team = Team.objects.filter(pk=instance.team_id).first()
+    if team is not None:
+        team_editors_sync(team=team)
+
+
+def consent_changed(sender, instance, raw=False, **kwargs):
+    """Consent recorded or withdrawn (deleted) in the admin: resync every team of the child."""
+    if raw:
+        return
+    from .models import Team
+    from .services import team_editors_sync
+
+    for team in Team.objects.filter(memberships__user_id=instance.user_id):
+        team_editors_sync(team=team)

@@ -41,7 +41,9 @@ def test_other_embeds_are_refused_with_a_clear_error(url):
     block = VideoBlock()
     with pytest.raises(ValidationError) as excinfo:
         block.clean(block.to_python({"url": url, "title": "시연 영상", "caption": ""}))
-    assert "YouTube" in str(excinfo.value.block_errors["url"])
+    errors = excinfo.value.block_errors["url"].error_list
+    assert "video_provider" in [error.code for error in errors]
+    assert any("YouTube" in str(e.message) or "유튜브" in str(e.message) for e in errors)
 
 
 def test_video_block_renders_only_our_iframe():
