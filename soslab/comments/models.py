@@ -14,6 +14,9 @@ from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
 BODY_MAX_LENGTH = 2000
 EDIT_WINDOW = timedelta(minutes=15)
+# Top-level comments per page of a thread (replies follow their comment).
+THREAD_PAGE_SIZE = 20
+THREAD_PAGE_PARAM = "comments_page"
 
 
 class CommentQuerySet(ModeratedQuerySet):
@@ -105,9 +108,29 @@ class Comment(ModeratedContent):
     def in_edit_window(self, now=None):
         return (now or timezone.now()) <= self.edit_deadline
 
+    def thread_page(self):
+        """Which page of its thread this comment is on (one count query)."""
+        top_pk = self.parent_id or self.pk
+        top_created = self.parent.created_at if self.parent_id else self.created_at
+        position = (
+            Comment.objects.filter(
+                content_type_id=self.content_type_id, object_id=self.object_id, parent__isnull=True
+            )
+            .filter(
+                models.Q(created_at__lt=top_created)
+                | models.Q(created_at=top_created, pk__lte=top_pk)
+            )
+            .count()
+        )
+        return max(1, (position - 1) // THREAD_PAGE_SIZE + 1)
+
     def get_absolute_url(self):
+        """The target's page, on the right page of the thread, scrolled to this comment."""
         from soslab.notifications.targets import target_url
 
         target = self.target
         base = target_url(target) if target is not None else ""
+        page = self.thread_page()
+        if page > 1:
+            base += ("&" if "?" in base else "?") + f"{THREAD_PAGE_PARAM}={page}"
         return f"{base}#comment-{self.pk}"

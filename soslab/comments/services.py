@@ -133,6 +133,7 @@ def comment_notify(*, comment, target=None):
 
 def _comment_notify(comment, target):
     name = comment.author.public_name
+    url = comment.get_absolute_url()
     if comment.parent_id and comment.parent.author_id:
         notify(
             recipients=[comment.parent.author],
@@ -141,6 +142,7 @@ def _comment_notify(comment, target):
             message=gettext("%(name)s replied to your comment on “%(target)s”.")
             % {"name": name, "target": target},
             actor=comment.author,
+            url=url,
         )
     already = {comment.parent.author_id} if comment.parent_id else set()
     followers_message = gettext("%(name)s commented on “%(target)s”.") % {
@@ -156,6 +158,7 @@ def _comment_notify(comment, target):
         target=target,
         message=followers_message,
         actor=comment.author,
+        url=url,
     )
 
 

@@ -54,6 +54,11 @@ def _back_url(request, target, anchor):
     return f"{base}#{anchor}"
 
 
+def _comment_redirect(comment):
+    """Back to the comment on the right page of its thread."""
+    return HttpResponseRedirect(comment.get_absolute_url())
+
+
 def _remember(request, *, target, form_id, body, error):
     """Keep the typed text and the reason for the form that will be shown again."""
     request.session[SESSION_KEY] = {
@@ -158,7 +163,7 @@ def comment_post(request):
             request,
             _("Thank you. Your comment will appear once a moderator has checked it."),
         )
-    return HttpResponseRedirect(_back_url(request, target, f"comment-{comment.pk}"))
+    return _comment_redirect(comment)
 
 
 @require_POST
@@ -200,7 +205,7 @@ def comment_edit_view(request, pk):
     if wants_json(request):
         return _comment_json(comment)
     messages.success(request, _("Your comment has been updated."))
-    return HttpResponseRedirect(_back_url(request, target, f"comment-{comment.pk}"))
+    return _comment_redirect(comment)
 
 
 @require_POST
@@ -224,4 +229,4 @@ def comment_delete_view(request, pk):
     if wants_json(request):
         return _comment_json(comment)
     messages.success(request, _("The comment has been deleted."))
-    return HttpResponseRedirect(_back_url(request, target, f"comment-{pk}"))
+    return _comment_redirect(comment)

@@ -80,10 +80,11 @@ def follower_count(target):
 # --- Notifications ---------------------------------------------------------------------------
 
 
-def notify(*, recipients, kind, target, message, actor=None):
+def notify(*, recipients, kind, target, message, actor=None, url=None):
     """Create one in-site notification per recipient (bulk); the actor is never notified of their
     own action. Recipients who chose immediate email get one mail each, queued on commit.
-    Returns the created notifications."""
+    `url` defaults to the target's URL (pass a deeper link, e.g. to a comment). Returns the
+    created notifications."""
     actor_pk = getattr(actor, "pk", None)
     unique = {}
     for person in recipients:
@@ -92,7 +93,8 @@ def notify(*, recipients, kind, target, message, actor=None):
     if not unique:
         return []
     content_type = target_content_type(target) if target is not None else None
-    url = target_url(target) if target is not None else ""
+    if url is None:
+        url = target_url(target) if target is not None else ""
     now = timezone.now()
     rows = [
         Notification(

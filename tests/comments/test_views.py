@@ -223,3 +223,26 @@ def _render_section(client, target):
     )
     request.session.save()
     return html
+
+
+@pytest.mark.django_db
+def test_redirect_and_notification_point_to_the_right_page_of_a_long_thread(
+    client, target, citizen, django_capture_on_commit_callbacks
+):
+    from soslab.notifications.models import Notification
+    from soslab.notifications.services import follow_add
+
+    others = UserFactory.create_batch(2)
+    for n in range(20):
+        comment_create(author=others[n % 2], target=target, body=f"앞선 의견 {n}")
+    follower = UserFactory()
+    follow_add(user=follower, target=target)
+    client.force_login(citizen)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(POST_URL, _data(target, "스물한 번째 의견"))
+    comment = Comment.objects.get(author=citizen)
+    expected = f"{target.get_url()}?comments_page=2#comment-{comment.pk}"
+    assert response["Location"] == expected
+    assert Notification.objects.get(recipient=follower, kind="comment").url == expected
+    first = Comment.objects.order_by("pk").first()
+    assert first.get_absolute_url() == f"{target.get_url()}#comment-{first.pk}"

@@ -13,15 +13,15 @@ from soslab.moderation.models import user_is_moderator
 from soslab.notifications.targets import target_accepts_comments, target_key, target_url
 
 from ..forms import CommentForm
-from ..models import BODY_MAX_LENGTH, Comment
+from ..models import BODY_MAX_LENGTH, THREAD_PAGE_PARAM, THREAD_PAGE_SIZE, Comment
 from ..services import comment_can_delete, comment_can_edit
 from ..text import render_plain_text
 from ..views import SESSION_KEY
 
 register = template.Library()
 
-PAGE_SIZE = 20
-PAGE_PARAM = "comments_page"
+PAGE_SIZE = THREAD_PAGE_SIZE
+PAGE_PARAM = THREAD_PAGE_PARAM
 
 
 def _decorate(comment, user, is_moderator, now, state):
