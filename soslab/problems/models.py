@@ -197,6 +197,10 @@ class Problem(ModeratedContent):
             ),
             models.Index(fields=["category", "-created_at"], name="problem_cat_new"),
             models.Index(fields=["status", "-created_at"], name="problem_status_new"),
+            models.Index(
+                fields=["moderation_state", "status", "-created_at"],
+                name="problem_public_status_new",
+            ),
             models.Index(fields=["dong", "-created_at"], name="problem_dong_new"),
             models.Index(fields=["author", "-created_at"], name="problem_author_new"),
         ]

@@ -262,7 +262,8 @@ def problem_edit(*, problem, editor, title, description, category, tags, locatio
 
 def support_add(*, problem, user):
     """공감. One per person (database unique constraint); the counter moves with F() in the same
-    transaction. Returns True if a new support was recorded, False if it already existed."""
+    transaction, and the supporter follows the problem. Returns True if a new support was
+    recorded, False if it already existed."""
     check_can_post(user)
     if not rules.can_support.test(user, problem):
         raise ProblemRefused(
@@ -277,6 +278,8 @@ def support_add(*, problem, user):
         except IntegrityError:
             return False
         Problem.objects.filter(pk=problem.pk).update(support_count=F("support_count") + 1)
+        # Supporters hear when staff answer (journey 1); they can unfollow at any time.
+        follow_add(user=user, target=problem)
         # Our UPDATE holds the row lock until commit, so this read is exact and serialised.
         count = Problem.objects.filter(pk=problem.pk).values_list("support_count", flat=True)[0]
         problem.support_count = count

@@ -94,7 +94,9 @@ def test_no_blank_problem_creation_in_admin(client, staff):
 
 def test_staff_edits_ladder_and_categories(client, staff):
     client.force_login(staff)
-    step = ThresholdStep.objects.get(supports=30)
+    step, _ = ThresholdStep.objects.get_or_create(
+        supports=30, defaults={"action": "answer", "answer_days": 14}
+    )
     response = client.post(
         f"/admin/threshold_step_admin/edit/{step.pk}/",
         {"supports": 50, "action": "answer", "answer_days": 10},

@@ -49,4 +49,5 @@ def test_fifty_concurrent_supports_count_exactly_fifty(postgres):
     problem.refresh_from_db()
     assert Support.objects.filter(problem=problem).count() == N
     assert problem.support_count == N
+    assert problem.follower_count == N  # every supporter follows, counted exactly
     assert ThresholdCrossing.objects.filter(problem=problem, supports=25).count() == 1

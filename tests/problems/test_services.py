@@ -7,6 +7,7 @@ from soslab.accounts.permissions import PostingRefused
 from soslab.moderation.models import ModerationState
 from soslab.notifications.models import Follow, Notification
 from soslab.notifications.services import follow_add, is_following
+from soslab.notifications.targets import target_content_type
 from soslab.problems import services
 from soslab.problems.models import (
     Problem,
@@ -121,6 +122,7 @@ def test_support_is_one_per_person_and_withdrawable(citizen):
     assert services.support_add(problem=problem, user=citizen) is False
     problem.refresh_from_db()
     assert problem.support_count == 1
+    assert is_following(citizen, problem)  # told when staff answer
     assert services.support_remove(problem=problem, user=citizen) is True
     assert services.support_remove(problem=problem, user=citizen) is False
     problem.refresh_from_db()
@@ -142,6 +144,13 @@ def test_closed_problem_takes_no_supports(citizen):
 
 
 def test_default_ladder_is_30_then_100():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("soslab.problems.migrations.0002_default_threshold_ladder")
+    ThresholdStep.objects.all().delete()
+    migration.add_defaults(apps, None)
     steps = list(ThresholdStep.objects.values_list("supports", "action", "answer_days"))
     assert steps == [
         (30, ThresholdAction.ANSWER_REQUIRED, 14),
@@ -252,7 +261,8 @@ def test_duplicate_absorbed_by_original_with_exact_counts(staff):
     assert duplicate.status == ProblemStatus.DUPLICATE and duplicate.duplicate_of == original
     assert is_following(only_dup, original)
     assert Follow.objects.filter(user=both, object_id=original.pk).count() == 1
-    assert original.follower_count == Follow.objects.filter(object_id=original.pk).count()
+    follows = Follow.objects.filter(content_type=target_content_type(original))
+    assert original.follower_count == follows.filter(object_id=original.pk).count()
     assert original.timeline.filter(kind=TimelineKind.DUPLICATE).exists()
 
 
