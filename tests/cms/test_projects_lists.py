@@ -80,3 +80,12 @@ def test_home_page_features_published_projects(client):
 
     assert "공개된 프로젝트" in html
     assert "비공개 초안" not in html
+
+
+@pytest.mark.django_db
+def test_published_project_page_has_comments(client, citizen):
+    project = make_project(make_team(), title="댓글 받을 프로젝트")
+    client.force_login(citizen)
+    html = client.get(project.url).content.decode()
+    assert "댓글 받을 프로젝트" in html
+    assert f'name="object_id" value="{project.pk}"' in html
