@@ -181,6 +181,51 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote_block.html"
 
 
+class MapPlaceBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("place name"), max_length=80)
+    lat = blocks.FloatBlock(label=_("latitude"), help_text=_("e.g. 35.8242"))
+    lon = blocks.FloatBlock(label=_("longitude"), help_text=_("e.g. 127.1480"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        from geo.boundaries import in_city
+
+        if not in_city(value["lon"], value["lat"]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "lat": ValidationError(_("This point is outside Jeonju. Check the numbers."))
+                }
+            )
+        return value
+
+
+class MapBlock(blocks.StructBlock):
+    """A small map of places in Jeonju (where a project works, where a results event is held),
+    with the same places listed as text. Drawn with folium and the vendored Leaflet (geo app)."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=80)
+    places = blocks.ListBlock(MapPlaceBlock(), label=_("places"), min_num=1, max_num=20)
+
+    def get_context(self, value, parent_context=None):
+        import hashlib
+
+        from geo import maps
+
+        context = super().get_context(value, parent_context=parent_context)
+        places = [(p["lat"], p["lon"], p["label"]) for p in value["places"]]
+        key = hashlib.sha256(repr(places).encode()).hexdigest()[:12]
+        context["map_parts"] = maps.render_cached(
+            f"places:{key}", lambda: maps.places_map(places, dom_id=f"places-map-{key}")
+        )
+        context["map_assets"] = maps.vendor_assets()
+        return context
+
+    class Meta:
+        icon = "site"
+        label = _("Map")
+        template = "blocks/map_block.html"
+
+
 def project_body_blocks():
     """The blocks of a project page body (and of a results event's story)."""
     items = [

@@ -153,7 +153,7 @@ class Hotspot(models.Model):
     lat = models.FloatField(_("latitude"))
     lon = models.FloatField(_("longitude"))
     area = models.JSONField(_("area (GeoJSON geometry)"))
-    report_count = models.PositiveIntegerField(_("reports"))
+    report_count = models.PositiveIntegerField(_("number of reports"))
     problem_ids = models.JSONField(_("problems"), default=list)
     dong = models.ForeignKey(
         Dong, null=True, blank=True, on_delete=models.SET_NULL, related_name="hotspots"
