@@ -98,7 +98,7 @@ def test_header_shows_the_unread_count(client, target, citizen):
     _fill(target, citizen, 3)
     client.force_login(citizen)
     html = client.get("/notifications/").content.decode()
-    assert 'href="/notifications/"' in html
+    assert 'href="/notifications/" aria-current="page"' in html
     assert ">3</span>" in html
 
 
