@@ -41,7 +41,7 @@ from .registry import is_moderated, moderated_models, text_fields
 PAGE_SIZE = 20
 
 KIND_FILTERS = {
-    "reported": (gettext_lazy("Reported"), Q(open_report_count__gt=0)),
+    "reported": (gettext_lazy("Reported items"), Q(open_report_count__gt=0)),
     "pending": (gettext_lazy("Waiting for approval"), Q(awaiting_approval=True)),
     "appeals": (gettext_lazy("Appeals"), Q(has_open_appeal=True)),
     "flagged": (gettext_lazy("Flagged automatically"), Q(flagged_by_system=True)),

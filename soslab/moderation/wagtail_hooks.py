@@ -13,7 +13,7 @@ from . import admin_views
 from .models import HideReason, user_is_moderator
 
 LOG_ACTIONS = {
-    "soslab_moderation.report": (_("Report"), _("Reported")),
+    "soslab_moderation.report": (_("Report"), _("Reported by a member")),
     "soslab_moderation.flag": (_("Flag"), _("Flagged automatically for review")),
     "soslab_moderation.auto_hide": (_("Auto-hide"), _("Hidden automatically after reports")),
     "soslab_moderation.hide": (_("Hide"), _("Hidden by a moderator")),

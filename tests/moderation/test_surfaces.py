@@ -128,3 +128,21 @@ def test_reporting_a_problem_through_the_page_works(client, world):
     response = client.post(url, {"reason": "off_topic", "next": world["public"].get_absolute_url()})
     assert response.status_code == 302
     assert response["Location"] == world["public"].get_absolute_url()
+
+
+def test_reported_idea_disappears_from_its_round_and_the_detail_has_a_report_link(client, dongs):
+    from soslab.ideas.phases import Phase
+    from tests.ideas.factories import IdeaFactory, make_round
+
+    page = make_round(Phase.IDEAS)
+    kept = IdeaFactory(round=page, title="공개아이디어제목")
+    reported = IdeaFactory(round=page, title="신고누적아이디어")
+    for reporter in UserFactory.create_batch(3):
+        report_create(reporter=reporter, target=reported, reason=ReportReason.OFF_TOPIC)
+    reported.refresh_from_db()
+    assert reported.is_hidden
+    client.force_login(UserFactory())
+    listing = client.get(f"{page.url}ideas/").content.decode()
+    assert "공개아이디어제목" in listing and "신고누적아이디어" not in listing
+    detail = client.get(f"{page.url}ideas/{kept.pk}/").content.decode()
+    assert reverse("moderation:report", args=["ideas.idea", kept.pk]) in detail
