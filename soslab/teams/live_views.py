@@ -55,7 +55,26 @@ def event_context(event, request):
         ],
         "live_vote": vote,
         "can_run_vote": can_run_live_vote(request.user),
+        "venue_map": venue_map(event),
     }
+
+
+def venue_map(event):
+    """The venue as a bound MapBlock (the geo app's folium map with a text list), or None when the
+    event has no coordinates or the MapBlock is not available."""
+    from cms import blocks as cms_blocks
+
+    map_block_class = getattr(cms_blocks, "MapBlock", None)
+    if map_block_class is None or event.venue_lat is None or event.venue_lon is None:
+        return None
+    block = map_block_class()
+    value = block.to_python(
+        {
+            "heading": "",
+            "places": [{"label": event.venue_name, "lat": event.venue_lat, "lon": event.venue_lon}],
+        }
+    )
+    return block.bind(value)
 
 
 def projector(request, event):

@@ -67,3 +67,17 @@ def test_event_page_shows_the_statistics_as_a_table_and_a_chart(client, round_wi
     assert '<td data-stat="votes">3</td>' in html
     assert '<td data-stat="voters">2</td>' in html
     assert "<svg" in html
+
+
+@pytest.mark.django_db
+def test_event_page_shows_the_venue_on_a_map_with_a_text_alternative(client):
+    from cms import blocks
+
+    if not hasattr(blocks, "MapBlock"):
+        pytest.skip("the geo app's MapBlock is not in cms/blocks.py yet")
+    event = make_event(venue_lat=35.8468, venue_lon=127.1293)
+
+    html = client.get(event.url).content.decode()
+
+    assert "places-map" in html
+    assert "35.84680" in html
