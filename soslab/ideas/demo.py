@@ -53,7 +53,7 @@ ROUNDS = [
                 "좋은 제안이었지만 기존 학교 알림 앱과 기능이 겹쳐 이번 라운드에서는 선정되지 않았습니다.",
             ),
         ],
-        "votes": [3, 2, 3, 1],  # how many voters chose each idea (the first voters in order)
+        "votes": [7, 5, 6, 3],  # how many people voted for each idea
     },
     {
         "slug": "2026-autumn-clean-air-walks",
@@ -97,7 +97,7 @@ ROUNDS = [
                 "",
             ),
         ],
-        "votes": [4, 3, 2, 1, 1],
+        "votes": [5, 4, 3, 2, 2],
     },
 ]
 
@@ -203,8 +203,11 @@ def ensure_ideas(page, spec, people, problems):
 def ensure_votes(page, ideas, spec, people):
     """Votes from the demo people within the budget; counters recomputed from the rows."""
     voters = [p for p in people if not p.is_staff]
-    for idea, wanted in zip(ideas, spec["votes"], strict=False):
-        for voter in voters[:wanted]:
+    for number, (idea, wanted) in enumerate(zip(ideas, spec["votes"], strict=False)):
+        # Rotate through the people so different ages and neighbourhoods take part.
+        for voter in (
+            voters[(number * 3 + k) % len(voters)] for k in range(min(wanted, len(voters)))
+        ):
             ballot, _created = Ballot.objects.get_or_create(round=page, user=voter)
             used = Vote.objects.filter(ballot=ballot).count()
             if used >= page.vote_budget and not Vote.objects.filter(idea=idea, user=voter).exists():

@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .choosers import problem_chooser_viewset
 from .models import Idea
 
 
@@ -63,6 +64,11 @@ class IdeaViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_idea_viewset():
     return IdeaViewSet("idea_admin")
+
+
+@hooks.register("register_admin_viewset")
+def register_problem_chooser():
+    return problem_chooser_viewset
 
 
 @hooks.register("soslab_home_sections")

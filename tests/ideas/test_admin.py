@@ -84,3 +84,25 @@ def test_staff_edit_a_round_page_in_wagtail(client, staff):
     page = make_round(Phase.IDEAS)
     client.force_login(staff)
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_featured_problems_are_picked_with_a_problem_chooser(client, staff):
+    from soslab.moderation.models import ModerationState
+    from tests.ideas.factories import ProblemFactory
+
+    public = ProblemFactory(title="덕진공원 앞 횡단보도 신호")
+    hidden = ProblemFactory(title="숨겨진 문제입니다", moderation_state=ModerationState.HIDDEN)
+    client.force_login(staff)
+    listing = client.get("/admin/problem_chooser/")
+    assert listing.status_code == 200
+    body = listing.json()["html"]
+    assert public.title in body and hidden.title not in body
+    search = client.get("/admin/problem_chooser/results/?q=덕진")
+    assert public.title in search.content.decode()
+    assert (
+        hidden.title not in client.get("/admin/problem_chooser/results/?q=숨겨진").content.decode()
+    )
+    page = make_round(Phase.IDEAS)
+    edit = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "problem_chooser" in edit
