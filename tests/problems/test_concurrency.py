@@ -15,7 +15,7 @@ from .factories import ProblemFactory
 N = 50
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_supports_count_exactly_fifty(postgres):
     assert connection.vendor == "postgresql"
     # A ladder step crossed mid-storm must be recorded exactly once.
