@@ -89,3 +89,18 @@ def test_published_project_page_has_comments(client, citizen):
     html = client.get(project.url).content.decode()
     assert "댓글 받을 프로젝트" in html
     assert f'name="object_id" value="{project.pk}"' in html
+
+
+@pytest.mark.django_db
+def test_team_page_query_count_does_not_grow_with_members(client):
+    from tests.factories import UserFactory
+
+    team = make_team(members=[UserFactory()])
+    make_project(team)
+    _queries(client, team.get_absolute_url())  # warm per-process caches (site root paths)
+    few = _queries(client, team.get_absolute_url())
+    for _ in range(6):
+        from soslab.teams.services import membership_add
+
+        membership_add(team=team, user=UserFactory())
+    assert _queries(client, team.get_absolute_url()) == few

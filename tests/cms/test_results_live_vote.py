@@ -211,3 +211,17 @@ def test_bad_weight_is_explained_and_kept(client, event, staff):
     assert response.status_code == 400
     assert 'value="150"' in response.content.decode()
     assert not LiveVote.objects.exists()
+
+
+@pytest.mark.django_db
+def test_voting_without_a_csrf_token_is_refused(event, staff, citizen):
+    from django.test import Client
+
+    vote = live_vote_open(event=event, actor=staff)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(citizen)
+
+    response = client.post(event.url_for("live_vote"), {"option": _options(vote)[0].pk})
+
+    assert response.status_code == 403
+    assert not LiveBallot.objects.exists()
