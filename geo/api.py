@@ -9,10 +9,12 @@
 - /api/geo/hotspots.geojson, /api/geo/traffic.geojson: the stored layers.
 """
 
+import hashlib
 import json
 import math
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Avg, Count, F, FloatField, Value
 from django.db.models.functions import Floor
 from django.http import HttpResponse
@@ -106,16 +108,27 @@ def problems_geojson(request):
         zoom = parse_zoom(request.GET.get("zoom"))
     except BadParameter as exc:
         return json_error(exc.message, code=exc.code, status=400)
-    total = queryset.order_by().count()
     limit = settings.GEO_MAP_MAX_POINTS
-    if total > limit:
-        return geojson_response(_clusters(queryset, bbox, total, zoom))
+    # Fetch at most limit + 1 rows instead of counting: with many problems in view this stops
+    # early and the view is aggregated instead.
+    rows = list(
+        queryset.order_by().values_list(
+            "pk",
+            "lat",
+            "lon",
+            "title",
+            "status",
+            "support_count",
+            "category_id",
+            "author__age_band",
+        )[: limit + 1]
+    )
+    if len(rows) > limit:
+        return _cached_clusters(request, queryset, bbox, zoom)
+    total = len(rows)
     statuses = dict(ProblemStatus.choices)
     url_pattern = reverse("problems:detail", args=[0]).replace("/0/", "/{}/")
     features = []
-    rows = queryset.order_by().values_list(
-        "pk", "lat", "lon", "title", "status", "support_count", "category_id", "author__age_band"
-    )
     for pk, lat, lon, title, status, supports, category_id, age_band in rows:
         lat, lon, approximate = public_point(lat, lon, age_band)
         features.append(
@@ -146,7 +159,28 @@ def problems_geojson(request):
     )
 
 
-def _clusters(queryset, bbox, total, zoom):
+def _cached_clusters(request, queryset, bbox, zoom):
+    """Aggregated views are cached for a minute per filters, view (snapped outward to 0.01°, so
+    nearby views share an entry) and zoom: a busy map costs one GROUP BY a minute, not one a move."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    snapped = (
+        math.floor(min_lon * 100 + 1e-6) / 100,
+        math.floor(min_lat * 100 + 1e-6) / 100,
+        math.ceil(max_lon * 100 - 1e-6) / 100,
+        math.ceil(max_lat * 100 - 1e-6) / 100,
+    )
+    params = sorted((k, v) for k, v in request.GET.lists() if k not in ("bbox", "zoom"))
+    key = "geo:clusters:" + hashlib.sha256(repr((params, snapped, zoom)).encode()).hexdigest()[:32]
+    data = cache.get(key)
+    if data is None:
+        min_lon, min_lat, max_lon, max_lat = snapped
+        in_view = queryset.filter(lat__range=(min_lat, max_lat), lon__range=(min_lon, max_lon))
+        data = _clusters(in_view, snapped, zoom)
+        cache.set(key, data, 60)
+    return geojson_response(data)
+
+
+def _clusters(queryset, bbox, zoom):
     """Grid aggregation in SQL: one GROUP BY over the view, GRID_CELLS x GRID_CELLS cells."""
     min_lon, min_lat, max_lon, max_lat = bbox
     width = (max_lon - min_lon) / GRID_CELLS
@@ -175,7 +209,7 @@ def _clusters(queryset, bbox, total, zoom):
     return {
         "type": "FeatureCollection",
         "mode": "clusters",
-        "total": total,
+        "total": sum(feature["properties"]["count"] for feature in features),
         "bbox": list(bbox),
         "zoom": zoom,
         "features": features,

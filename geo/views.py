@@ -1,9 +1,11 @@
 """Map pages: /map/ (problems), /map/dongs/ (choropleth), /map/air/ (air quality), hotspot pages
 and /open-data/. Each map has a text alternative with the same data on the same page."""
 
+import hashlib
 from datetime import timedelta
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponseForbidden
@@ -21,6 +23,18 @@ from .services import latest_readings
 from .stats import COLOURS, METRICS, PERIODS, class_breaks, dong_counts
 
 PAGE_SIZE = 20
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its row count (already known from a cached aggregate)."""
+
+    def __init__(self, *args, count, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._known_count = count
+
+    @property
+    def count(self):
+        return self._known_count
 
 
 def _map_context(parts):
@@ -49,18 +63,25 @@ def problems_map(request):
 
     queryset, cleaned = filter_problems(Problem.objects.public(), request.GET)
     categories = list(Category.objects.all())
-    counts = dict(
-        queryset.order_by()
-        .values_list("category_id")
-        .annotate(n=Count("pk"))
-        .values_list("category_id", "n")
-    )
-    page = Paginator(queryset.select_related("category", "dong"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("bbox", None)
+    # One GROUP BY per filter combination a minute: per-category counts also give the total, so
+    # the paginator does not count again.
+    counts_key = "geo:mapcounts:" + hashlib.sha256(query.urlencode().encode()).hexdigest()[:32]
+    counts = cache.get(counts_key)
+    if counts is None:
+        counts = dict(
+            queryset.order_by()
+            .values_list("category_id")
+            .annotate(n=Count("pk"))
+            .values_list("category_id", "n")
+        )
+        cache.set(counts_key, counts, 60)
+    paginator = KnownCountPaginator(
+        queryset.select_related("category", "dong"), PAGE_SIZE, count=sum(counts.values())
+    )
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter_form": cleaned["form"],
         "filters": cleaned,
