@@ -283,6 +283,12 @@ class RoundPage(RoutablePageMixin, BilingualMixin, Page):
 
         return views.idea_vote_withdraw(request, self, idea_id)
 
+    @path("ideas/<int:idea_id>/withdraw/", name="idea_withdraw")
+    def idea_withdraw(self, request, idea_id):
+        from soslab.ideas import views
+
+        return views.idea_withdraw(request, self, idea_id)
+
     @path("results/", name="results")
     def results(self, request):
         from soslab.ideas import views

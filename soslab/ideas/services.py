@@ -101,6 +101,12 @@ def idea_withdraw(*, idea, user):
     """The author withdraws their idea: it stays readable but takes no more votes."""
     if idea.author_id != user.pk:
         raise PostingRefused(_("Only the author can withdraw this idea."), code="not_author")
+    if idea.round.voting_has_closed():
+        raise PostingRefused(
+            _("Voting has closed, so the idea can no longer be withdrawn."),
+            code="voting_closed",
+            status=409,
+        )
     with transaction.atomic():
         Idea.objects.filter(pk=idea.pk).update(
             status=IdeaStatus.WITHDRAWN, updated_at=timezone.now()

@@ -392,6 +392,25 @@ def idea_vote_withdraw(request, round_page, idea_id):
     return _vote_action(request, round_page, idea_id, "withdraw")
 
 
+def idea_withdraw(request, round_page, idea_id):
+    """The author withdraws their idea (it stays readable, takes no more votes)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    idea = _get_idea(request, round_page, idea_id)
+    try:
+        services.idea_withdraw(idea=idea, user=request.user)
+    except PostingRefused as refusal:
+        return _refusal_response(request, refusal)
+    if wants_json(request):
+        return JsonResponse({"ok": True, "status": idea.status})
+    messages.success(
+        request, _("Your idea is withdrawn. It stays visible but takes no more votes.")
+    )
+    return redirect(idea.get_absolute_url())
+
+
 # --- Results ---------------------------------------------------------------------------------
 
 

@@ -106,3 +106,25 @@ def test_featured_problems_are_picked_with_a_problem_chooser(client, staff):
     page = make_round(Phase.IDEAS)
     edit = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "problem_chooser" in edit
+
+
+@pytest.mark.django_db
+def test_author_withdraws_through_the_idea_page(client, citizen):
+    idea = IdeaFactory(round=make_round(Phase.VOTING), author=citizen)
+    url = f"{idea.round.url}ideas/{idea.pk}/withdraw/"
+    other = IdeaFactory(round=idea.round)
+    client.force_login(citizen)
+    assert "/withdraw/" in client.get(idea.get_absolute_url()).content.decode()
+    assert client.post(f"{idea.round.url}ideas/{other.pk}/withdraw/").status_code == 403
+    response = client.post(url)
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.WITHDRAWN
+
+
+@pytest.mark.django_db
+def test_ideas_cannot_be_withdrawn_after_voting_closed(citizen):
+    idea = IdeaFactory(round=make_round(Phase.TEAMS), author=citizen)
+    with pytest.raises(PostingRefused) as refused:
+        services.idea_withdraw(idea=idea, user=citizen)
+    assert refused.value.code == "voting_closed"
