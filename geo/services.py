@@ -177,7 +177,10 @@ def _degree_box(lon, lat, metres):
 # --- Traffic layer ------------------------------------------------------------------------
 
 
-def traffic_hotspots_near(lon, lat, metres=100):
+TRAFFIC_FLAG_METRES = 100
+
+
+def traffic_hotspots_near(lon, lat, metres=TRAFFIC_FLAG_METRES):
     """Accident hotspots (TrafficSpot, kind accident) within `metres` of a WGS84 point, nearest
     first; each has a `distance_m` attribute. Used by the problem page to flag traffic problems."""
     from .models import TrafficKind, TrafficSpot
