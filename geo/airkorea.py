@@ -182,3 +182,49 @@ def fetch_station(station_name, *, service_key, session=None, timeout=None, data
     if response.status_code >= 400:
         raise AirKoreaError(f"{station_name}: HTTP {response.status_code}")
     return parse_response(response.content)
+
+
+@dataclass(frozen=True)
+class ParsedStation:
+    name: str
+    lat: float
+    lon: float
+    address: str = ""
+    network: str = ""
+
+
+def parse_station_list(payload):
+    """Parse a getMsrstnList (MsrstnInfoInqireSvc) response. Trap: `dmX` is the LATITUDE and
+    `dmY` the longitude, whatever the names suggest. Validates everything or raises."""
+    if isinstance(payload, (bytes, str)):
+        try:
+            payload = json.loads(payload)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise MalformedResponse("not JSON") from exc
+    try:
+        header = payload["response"]["header"]
+        items = payload["response"]["body"]["items"]
+    except (KeyError, TypeError) as exc:
+        raise MalformedResponse("missing response.header or response.body.items") from exc
+    if str(header.get("resultCode")) != "00":
+        raise AirKoreaError(f"resultCode {header.get('resultCode')!r}")
+    if not isinstance(items, list):
+        raise MalformedResponse("response.body.items is not a list")
+    stations = []
+    for item in items:
+        if not isinstance(item, dict) or not item.get("stationName"):
+            raise MalformedResponse(f"station without a name: {item!r}")
+        lat = parse_number(item.get("dmX"), "dmX")
+        lon = parse_number(item.get("dmY"), "dmY")
+        if lat is None or lon is None or not (-90 <= lat <= 90) or not (-180 <= lon <= 180):
+            raise MalformedResponse(f"{item['stationName']}: bad coordinates")
+        stations.append(
+            ParsedStation(
+                name=item["stationName"].strip(),
+                lat=lat,
+                lon=lon,
+                address=(item.get("addr") or "").strip(),
+                network=(item.get("mangName") or "").strip(),
+            )
+        )
+    return stations

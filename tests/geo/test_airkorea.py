@@ -135,3 +135,28 @@ def test_grades_have_korean_names_and_official_colours():
     assert grade_for("pm10", 10).korean == "좋음"
     assert grade_for("pm25", 90).korean == "매우나쁨"
     assert grade_for("pm10", 100).colour == "#fd9b5a"
+
+
+def test_station_list_dmx_is_latitude_and_dmy_longitude():
+    payload = {
+        "response": {
+            "header": {"resultCode": "00", "resultMsg": "NORMAL_CODE"},
+            "body": {
+                "items": [
+                    {
+                        "stationName": "삼천동",
+                        "addr": "전북 전주시 완산구 (테스트)",
+                        "dmX": "35.798951",
+                        "dmY": "127.121677",
+                        "mangName": "도시대기",
+                    }
+                ]
+            },
+        }
+    }
+    (station,) = airkorea.parse_station_list(payload)
+    assert (station.lat, station.lon) == (35.798951, 127.121677)
+    assert station.network == "도시대기"
+    payload["response"]["body"]["items"][0]["dmX"] = "-"
+    with pytest.raises(airkorea.MalformedResponse):
+        airkorea.parse_station_list(payload)
