@@ -54,12 +54,12 @@ def find_clusters(ids, lons, lats, *, min_reports=DEFAULT_MIN_REPORTS, radius_m=
     members = {}
     for index in np.flatnonzero(core).tolist():
         members.setdefault(_find(parent, index), set()).add(index)
-    # Border points: not core, but within reach of a core point; they join the nearest core's cluster.
+    # Border points: not core, but within reach of a core point; each joins the first such cluster.
+    assigned = set(np.flatnonzero(core).tolist())
     for a, b in zip(left.tolist(), right.tolist(), strict=True):
-        if core[a] and not core[b]:
-            root = _find(parent, a)
-            if not any(b in group for group in members.values()):
-                members[root].add(b)
+        if core[a] and b not in assigned:
+            members[_find(parent, a)].add(b)
+            assigned.add(b)
     clusters = []
     for group in members.values():
         indexes = sorted(group)
