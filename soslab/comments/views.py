@@ -13,12 +13,12 @@ from soslab.accounts.decorators import posting_required
 from soslab.accounts.permissions import PostingRefused
 from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import RateLimited, hit
+from soslab.core.text import render_plain_text
 from soslab.notifications.targets import target_from_key, target_key, target_url
 
 from .forms import CommentEditForm, CommentForm
 from .models import Comment
 from .services import CommentRefused, comment_create, comment_delete, comment_edit
-from .text import render_plain_text
 
 SESSION_KEY = "comments_form_state"
 

@@ -185,7 +185,7 @@ def test_idea_text_is_escaped_and_links_are_nofollow_ugc(client, ideas_round):
     html = client.get(f"{ideas_round.url}ideas/{idea.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
-    assert 'rel="nofollow ugc" href="https://example.kr/plan"' in html
+    assert '<a href="https://example.kr/plan" rel="nofollow ugc">' in html
 
 
 @pytest.mark.django_db

@@ -9,13 +9,13 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from soslab.accounts.permissions import posting_refusal
+from soslab.core.text import render_plain_text
 from soslab.moderation.models import user_is_moderator
 from soslab.notifications.targets import target_accepts_comments, target_key, target_url
 
 from ..forms import CommentForm
 from ..models import BODY_MAX_LENGTH, THREAD_PAGE_PARAM, THREAD_PAGE_SIZE, Comment
 from ..services import comment_can_delete, comment_can_edit
-from ..text import render_plain_text
 from ..views import SESSION_KEY
 
 register = template.Library()

@@ -1,5 +1,7 @@
 from django import template
 
+from soslab.core.text import render_plain_text
+
 register = template.Library()
 
 
@@ -20,3 +22,9 @@ def querystring_with(context, **kwargs):
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def plain_text(value):
+    """{{ text|plain_text }}: citizen plain text as escaped paragraphs, links rel="nofollow ugc"."""
+    return render_plain_text(value)

@@ -1,7 +1,5 @@
 from django import template
 from django.urls import NoReverseMatch
-from django.utils.html import urlize
-from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -28,9 +26,3 @@ def days_from_seconds(seconds):
         return 0
     return -(-int(seconds) // 86400)
 
-
-@register.filter(needs_autoescape=True)
-def urlize_ugc(text, autoescape=True):
-    """Plain citizen text, escaped, with web addresses linked as rel="nofollow ugc"."""
-    html = urlize(text, nofollow=False, autoescape=autoescape)
-    return mark_safe(html.replace("<a href=", '<a rel="nofollow ugc" href='))  # noqa: S308 - urlize escaped it
