@@ -28,3 +28,9 @@ def querystring_with(context, **kwargs):
 def plain_text(value):
     """{{ text|plain_text }}: citizen plain text as escaped paragraphs, links rel="nofollow ugc"."""
     return render_plain_text(value)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param=None):
+    """The current query string with the page parameter (default "page") set to `number`."""
+    return querystring_with(context, **{param or "page": number})
