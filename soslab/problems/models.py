@@ -212,6 +212,14 @@ class Problem(ModeratedContent):
         return reverse("problems:detail", args=[self.pk])
 
     @property
+    def public_point(self):
+        """(lat, lon, approximate) as shown publicly: rounded to about 100 m when the author is
+        under 18, exactly as the map, the APIs and the open data publish it (geo.privacy)."""
+        from geo.privacy import public_point
+
+        return public_point(self.lat, self.lon, self.author.age_band)
+
+    @property
     def has_point(self):
         return self.lat is not None and self.lon is not None
 

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from soslab.accounts.models import AgeBand
 from soslab.moderation.models import ModerationState
 from soslab.problems.models import Problem, ProblemPhoto, ProblemStatus, Support, TimelineKind
 from tests.factories import UserFactory
@@ -434,3 +435,16 @@ def test_photo_kept_when_another_field_needs_fixing(client, citizen, dongs, traf
     response = client.post(NEW, _data(traffic))
     assert response.status_code == 302
     assert Problem.objects.get().photos.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("age_band", "exact_shown"),
+    [(AgeBand.ADULT, True), (AgeBand.TEEN, False), (AgeBand.UNDER_14, False)],
+)
+def test_detail_page_rounds_the_point_of_a_minors_problem(client, age_band, exact_shown):
+    author = UserFactory(age_band=age_band)
+    problem = ProblemFactory(author=author, lat=35.824567, lon=127.148321)
+    html = client.get(problem.get_absolute_url()).content.decode()
+    assert ("35.82457, 127.14832" in html) is exact_shown
+    assert ("35.82500, 127.14800" in html) is not exact_shown
