@@ -25,4 +25,3 @@ def days_from_seconds(seconds):
     if not seconds:
         return 0
     return -(-int(seconds) // 86400)
-
