@@ -149,8 +149,12 @@ def problem_create(request):
 
     data = form.cleaned_data
     if not request.POST.get("confirmed"):
+        lat, lon = data["lat"], data["lon"]
+        if lat is None and data["dong"] is not None:
+            # Without a map point, look around the chosen dong's representative point.
+            lat, lon = data["dong"].rep_lat, data["dong"].rep_lon
         similar = services.similar_problems(
-            lat=data["lat"], lon=data["lon"], category=data["category"], title=data["title"]
+            lat=lat, lon=lon, category=data["category"], title=data["title"]
         )
         if similar:
             supported = set(
