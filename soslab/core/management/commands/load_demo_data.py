@@ -9,6 +9,7 @@ import importlib.util
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 DEMO_STEPS = [
     "cms.demo",
@@ -26,6 +27,13 @@ class Command(BaseCommand):
     help = "Load Jeonju demo content (dongs, stations, pages, problems, rounds, teams). Safe to re-run."
 
     def handle(self, *args, **options):
+        # Demo content triggers the same notifications real content does (workflow submissions,
+        # moderation notices); they go to demo addresses, so keep them in memory, never in the
+        # console or an SMTP server.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self._load_all()
+
+    def _load_all(self):
         for step in DEMO_STEPS:
             if importlib.util.find_spec(step) is None:
                 continue
