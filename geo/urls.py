@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import api, opendata, views
+from . import api, open311, opendata, views
 
 app_name = "geo"
 
@@ -21,5 +21,13 @@ urlpatterns = [
         "open-data/problems.geojson",
         opendata.problems_geojson_download,
         name="open_data_geojson",
+    ),
+    path("open311/v2/discovery.json", open311.discovery, name="open311_discovery"),
+    re_path(r"^open311/v2/services\.(?P<fmt>json|xml)$", open311.services, name="open311_services"),
+    re_path(r"^open311/v2/requests\.(?P<fmt>json|xml)$", open311.requests, name="open311_requests"),
+    re_path(
+        r"^open311/v2/requests/(?P<pk>[0-9]{1,9})\.(?P<fmt>json|xml)$",
+        open311.request_detail,
+        name="open311_request",
     ),
 ]
