@@ -1,3 +1,4 @@
+from allauth.account import views as allauth_views
 from django.conf import settings
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
@@ -6,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from soslab.core import views as core_views
+from soslab.core.ratelimit import ratelimit
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -14,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("soslab.accounts.urls")),
+    # Sign-up goes through the platform's one rate limiter (scope "signup") like every other write.
+    path("accounts/signup/", ratelimit("signup")(allauth_views.signup), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("problems/", include("soslab.problems.urls")),
     path("comments/", include("soslab.comments.urls")),

@@ -209,7 +209,6 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[SOS랩 전주] "
 ACCOUNT_RATE_LIMITS = {
-    "signup": "10/h/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/5m/key",

@@ -50,3 +50,16 @@ def test_signup_honeypot_refuses_bots(client):
     response = client.post("/accounts/signup/", {**SIGNUP, "website": "http://spam.example"})
     assert response.status_code == 200
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signup_is_rate_limited_per_ip_by_the_platform_limiter(client, settings):
+    settings.SOSLAB_RATE_LIMITS = {**settings.SOSLAB_RATE_LIMITS, "signup": ["2/h/ip"]}
+    for n in range(2):
+        client.post("/accounts/signup/", {**SIGNUP, "email": f"person{n}@example.kr"})
+    response = client.post("/accounts/signup/", {**SIGNUP, "email": "third@example.kr"})
+    assert response.status_code == 429
+    assert "너무 자주" in response.content.decode()
+    assert not User.objects.filter(email="third@example.kr").exists()
+    client.logout()
+    assert client.get("/accounts/signup/").status_code == 200  # reading the form is never limited
