@@ -1,10 +1,36 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soslab.moderation.forms import PersonalDataCheckMixin
+from soslab.moderation.spam import check_links_allowed
+
 from .models import BODY_MAX_LENGTH
 
 
-class CommentForm(forms.Form):
+class CommentTextChecksMixin(PersonalDataCheckMixin):
+    """Links limit for new accounts (pass `author`) and the personal-data warning on the body;
+    the view calls `form.flag_personal_data(comment)` after saving (soslab.moderation)."""
+
+    personal_data_fields = ("body",)
+
+    def __init__(self, *args, author=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.author = author
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if self.author is not None and self.author.is_authenticated:
+            check_links_allowed(author=self.author, text=body)
+        return body
+
+    @property
+    def needs_personal_data_confirmation(self):
+        return bool(self.personal_data_findings) and not self.cleaned_data.get(
+            self.personal_data_confirm_field
+        )
+
+
+class CommentForm(CommentTextChecksMixin, forms.Form):
     """Posting a comment or a reply. The target travels as 'app_label.model' + object id."""
 
     body = forms.CharField(
@@ -35,7 +61,7 @@ class CommentForm(forms.Form):
         return ""
 
 
-class CommentEditForm(forms.Form):
+class CommentEditForm(CommentTextChecksMixin, forms.Form):
     body = forms.CharField(
         label=_("Edit your comment"),
         max_length=BODY_MAX_LENGTH,

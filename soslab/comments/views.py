@@ -59,24 +59,53 @@ def _comment_redirect(comment):
     return HttpResponseRedirect(comment.get_absolute_url())
 
 
-def _remember(request, *, target, form_id, body, error):
-    """Keep the typed text and the reason for the form that will be shown again."""
+def _remember(request, *, target, form_id, body, error, confirm_personal_data=False):
+    """Keep the typed text and the reason for the form that will be shown again
+    (`confirm_personal_data`: show the "publish anyway" checkbox of the personal-data warning)."""
     request.session[SESSION_KEY] = {
         "target": f"{target_key(target)}:{target.pk}",
         "form": form_id,
         "body": body,
         "error": str(error),
+        "confirm_personal_data": confirm_personal_data,
     }
 
 
-def _refusal(request, *, target, form_id, body, message, code, status):
+def _refusal(request, *, target, form_id, body, message, code, status, confirm_personal_data=False):
     if wants_json(request):
         return json_error(message, code=code, status=status)
     if target is None:
         messages.error(request, message)
         return HttpResponseRedirect(_back_url(request, None, "comments"))
-    _remember(request, target=target, form_id=form_id, body=body, error=message)
+    _remember(
+        request,
+        target=target,
+        form_id=form_id,
+        body=body,
+        error=message,
+        confirm_personal_data=confirm_personal_data,
+    )
     return HttpResponseRedirect(_back_url(request, target, form_id))
+
+
+def _invalid_form_refusal(request, form, *, target, form_id, body):
+    warn = form.needs_personal_data_confirmation
+    body_codes = {error.code for error in form.errors.as_data().get("body", [])}
+    code = "invalid"
+    if warn:
+        code = "personal_data"
+    elif "too_many_links" in body_codes:
+        code = "too_many_links"
+    return _refusal(
+        request,
+        target=target,
+        form_id=form_id,
+        body=body,
+        message=_first_error(form),
+        code=code,
+        status=400,
+        confirm_personal_data=warn,
+    )
 
 
 def _first_error(form):
@@ -90,7 +119,7 @@ def _first_error(form):
 @posting_required
 def comment_post(request):
     """Post a comment or a reply (rate limited: scope "comment_create")."""
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, author=request.user)
     body = request.POST.get("body", "")
     target = target_from_key(request.POST.get("target"), request.POST.get("object_id"))
     parent_id = request.POST.get("parent") or None
@@ -118,15 +147,7 @@ def comment_post(request):
             status=404,
         )
     if not form.is_valid():
-        return _refusal(
-            request,
-            target=target,
-            form_id=form_id,
-            body=body,
-            message=_first_error(form),
-            code="invalid",
-            status=400,
-        )
+        return _invalid_form_refusal(request, form, target=target, form_id=form_id, body=body)
     parent = None
     if form.cleaned_data["parent"]:
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
@@ -144,6 +165,7 @@ def comment_post(request):
         comment = comment_create(
             author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
         )
+        form.flag_personal_data(comment)  # published despite the personal-data warning
     except (CommentRefused, PostingRefused) as refusal:
         return _refusal(
             request,
@@ -171,7 +193,7 @@ def comment_edit_view(request, pk):
     """Edit one's own comment within 15 minutes."""
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     target = comment.target
-    form = CommentEditForm(request.POST)
+    form = CommentEditForm(request.POST, author=request.user)
     body = request.POST.get("body", "")
     form_id = f"edit-{comment.pk}"
     if not request.user.is_authenticated:
@@ -181,17 +203,10 @@ def comment_edit_view(request, pk):
 
         return redirect_to_login(_back_url(request, target, form_id))
     if not form.is_valid():
-        return _refusal(
-            request,
-            target=target,
-            form_id=form_id,
-            body=body,
-            message=_first_error(form),
-            code="invalid",
-            status=400,
-        )
+        return _invalid_form_refusal(request, form, target=target, form_id=form_id, body=body)
     try:
         comment_edit(comment=comment, editor=request.user, body=form.cleaned_data["body"])
+        form.flag_personal_data(comment)  # published despite the personal-data warning
     except (CommentRefused, PostingRefused) as refusal:
         return _refusal(
             request,

@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soslab.moderation.forms import PersonalDataCheckMixin
+from soslab.moderation.spam import check_links_allowed, check_not_repeated
+
 from .models import DESCRIPTION_MAX, MAX_IMAGES, MAX_TAGS, SUMMARY_MAX, Idea, IdeaStatus
 
 ALLOWED_IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
@@ -27,9 +30,15 @@ class MultipleImageField(forms.FileField):
         return [super(MultipleImageField, self).clean(upload, initial) for upload in files]
 
 
-class IdeaForm(forms.ModelForm):
+class IdeaForm(PersonalDataCheckMixin, forms.ModelForm):
     """Propose an idea. The problem choices are the public problems (the round's featured ones
-    first); the service re-checks them (public, inside Jeonju) inside its transaction."""
+    first); the service re-checks them (public, inside Jeonju) inside its transaction.
+
+    With `author`, the shared spam checks run (links limit for new accounts, the same text twice
+    refused) and personal data is warned about first; publishing anyway flags the idea for review
+    (the view calls `form.flag_personal_data(idea)`; soslab.moderation)."""
+
+    personal_data_fields = ("title", "summary", "description", "team_name")
 
     tags = forms.CharField(
         label=_("Tags"),
@@ -52,8 +61,9 @@ class IdeaForm(forms.ModelForm):
             "problems": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, problems_queryset, **kwargs):
+    def __init__(self, *args, problems_queryset, author=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.author = author
         self.fields["problems"].queryset = problems_queryset
         self.fields["problems"].help_text = _("Choose at least one problem this idea solves.")
         self.fields["problems"].error_messages["required"] = _(
@@ -67,6 +77,25 @@ class IdeaForm(forms.ModelForm):
 
     def clean_title(self):
         return self.cleaned_data["title"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        author = self.author
+        if author is None or not author.is_authenticated:
+            return cleaned
+        text = "\n".join(cleaned.get(name) or "" for name in ("summary", "description"))
+        try:
+            check_links_allowed(author=author, text=text)
+        except forms.ValidationError as error:
+            self.add_error("description", error)
+        for name in ("summary", "description"):
+            if cleaned.get(name):
+                try:
+                    check_not_repeated(author=author, text=cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+                    break
+        return cleaned
 
     def clean_tags(self):
         tags = [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]

@@ -243,6 +243,7 @@ def idea_create(request, round_page):
             request.POST,
             request.FILES,
             problems_queryset=Problem.objects.all(),
+            author=request.user,
         )
         offered = _problem_choices(round_page)
         processed = []
@@ -266,6 +267,7 @@ def idea_create(request, round_page):
                     team_name=data.get("team_name", ""),
                     images=processed,
                 )
+                form.flag_personal_data(idea)  # published despite the personal-data warning
             except PostingRefused as refusal:
                 return _refusal_response(request, refusal)
             except ValueError as error:

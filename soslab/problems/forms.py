@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from geo import boundaries
 from geo.models import Dong
 from soslab.moderation.forms import PersonalDataCheckMixin
+from soslab.moderation.spam import check_links_allowed
 
 from .filters import normalise_tag
 from .models import (
@@ -205,8 +206,23 @@ class ProblemForm(PersonalDataCheckMixin, ProblemTextMixin):
         return cleaned
 
 
-class ProblemEditForm(ProblemTextMixin):
+class ProblemEditForm(PersonalDataCheckMixin, ProblemTextMixin):
+    """Edit one's report. With `author`, new accounts' links are limited; personal data is warned
+    about first and publishing anyway flags the problem (the view calls flag_personal_data)."""
+
+    personal_data_fields = ("title", "description", "location_text")
+
     location_text = forms.CharField(label=_("Where exactly?"), required=False, max_length=200)
+
+    def __init__(self, *args, author=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.author = author
+
+    def clean_description(self):
+        description = self.cleaned_data["description"]
+        if self.author is not None and self.author.is_authenticated:
+            check_links_allowed(author=self.author, text=description)
+        return description
 
 
 class StatusChangeForm(forms.Form):

@@ -341,7 +341,7 @@ def problem_edit(request, pk):
     if not rules.can_edit.test(request.user, problem):
         return HttpResponseForbidden(_("You cannot edit this problem."))
     if request.method == "POST":
-        form = ProblemEditForm(request.POST)
+        form = ProblemEditForm(request.POST, author=request.user)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -357,6 +357,7 @@ def problem_edit(request, pk):
             except PostingRefused as exc:
                 form.add_error(None, exc.message)
             else:
+                form.flag_personal_data(problem)  # saved despite the personal-data warning
                 messages.success(request, _("Your changes are saved."))
                 return redirect(problem)
         status = 400

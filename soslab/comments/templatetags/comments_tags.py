@@ -3,7 +3,7 @@
 Three queries whatever the number of comments (count, one page of top-level comments with their
 authors, the replies of that page with their authors), plus the viewer's role checks."""
 
-from django import template
+from django import forms, template
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.utils import timezone
@@ -85,6 +85,9 @@ def comments_section(context, target):
         form.is_valid()
         form.errors.clear()
         form.add_error("body", state.get("error"))
+        if state.get("confirm_personal_data"):
+            # The personal-data warning: offer "publish anyway" (soslab.moderation.forms).
+            form.fields[form.personal_data_confirm_field].widget = forms.CheckboxInput()
 
     refusal = posting_refusal(user) if user.is_authenticated else None
     comment_count = getattr(target, "comment_count", None)
