@@ -94,6 +94,17 @@ class ProblemTextMixin(forms.Form):
         help_text=_("Up to 5 words, separated by commas, e.g. 어린이, 통학로"),
     )
 
+    def __init__(self, *args, author=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.author = author
+
+    def clean_description(self):
+        """With `author`, accounts younger than SOSLAB_NEW_ACCOUNT_DAYS are limited in links."""
+        description = self.cleaned_data["description"]
+        if self.author is not None and self.author.is_authenticated:
+            check_links_allowed(author=self.author, text=description)
+        return description
+
     def clean_tags(self):
         names = _split_tags(self.cleaned_data.get("tags"))
         if len(names) > MAX_TAGS:
@@ -213,16 +224,6 @@ class ProblemEditForm(PersonalDataCheckMixin, ProblemTextMixin):
     personal_data_fields = ("title", "description", "location_text")
 
     location_text = forms.CharField(label=_("Where exactly?"), required=False, max_length=200)
-
-    def __init__(self, *args, author=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.author = author
-
-    def clean_description(self):
-        description = self.cleaned_data["description"]
-        if self.author is not None and self.author.is_authenticated:
-            check_links_allowed(author=self.author, text=description)
-        return description
 
 
 class StatusChangeForm(forms.Form):

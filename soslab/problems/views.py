@@ -132,7 +132,7 @@ def problem_create(request):
     if request.POST.get("clear_photos"):
         _clear_draft(request, delete_files=True)
     drafts = _draft_photos(request)
-    form = ProblemForm(request.POST, request.FILES, kept_photos=len(drafts))
+    form = ProblemForm(request.POST, request.FILES, kept_photos=len(drafts), author=request.user)
     form.is_valid()
     if "photos" not in form.errors:
         # Photos are kept even when another field needs fixing: people re-select nothing.

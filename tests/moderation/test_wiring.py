@@ -239,3 +239,28 @@ def test_problem_edit_limits_new_accounts_links_and_warns_about_personal_data(cl
     problem.refresh_from_db()
     assert problem.description == PHONE_TEXT
     _assert_flagged(problem)
+
+
+def test_new_account_problem_with_two_links_is_refused_and_text_kept(client, newcomer, dongs):
+    from tests.problems.factories import CITY_HALL, CategoryFactory
+
+    category = CategoryFactory(slug="roads-wiring", name="도로")
+    client.force_login(newcomer)
+    data = {
+        "title": "효자동 공원 가로등 고장",
+        "category": category.pk,
+        "description": TWO_LINKS,
+        "lat": CITY_HALL[0],
+        "lon": CITY_HALL[1],
+        "dong": "",
+        "location_text": "",
+        "tags": "",
+        "website": "",
+        "confirmed": "1",
+    }
+    before = Problem.objects.count()
+    response = client.post("/problems/new/", data)
+    assert response.status_code == 400
+    assert LINKS_KO in response.content.decode()
+    assert "https://spam.example.kr/b" in response.content.decode()
+    assert Problem.objects.count() == before
