@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from pyproj import Transformer
 
+from soslab.core.outbox import enqueue
+
 from . import boundaries
 from .models import Dong
 
@@ -293,7 +295,7 @@ def hotspots_schedule():
 
     delay = settings.GEO_HOTSPOT_DEBOUNCE_SECONDS
     if cache.add("geo:hotspots:scheduled", 1, timeout=delay):
-        recompute_hotspots.apply_async(countdown=delay)
+        enqueue(recompute_hotspots, countdown=delay)
         return True
     return False
 

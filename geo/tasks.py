@@ -5,6 +5,8 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
+from soslab.core.outbox import enqueue
+
 from . import airkorea
 
 logger = logging.getLogger(__name__)
@@ -20,7 +22,7 @@ def fetch_airkorea_readings():
         return 0
     station_ids = list(AirStation.objects.values_list("pk", flat=True))
     for station_id in station_ids:
-        fetch_airkorea_station.delay(station_id)
+        enqueue(fetch_airkorea_station, station_id)
     return len(station_ids)
 
 

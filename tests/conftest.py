@@ -14,6 +14,41 @@ from django.core.cache import cache
 from tests.factories import ModeratorFactory, StaffFactory, UserFactory
 
 
+def ensure_migration_baseline():
+    """Recreate the rows Wagtail's migrations create (default locale, root page and collection,
+    default Site) when a transactional test's flush removed them. Content types, permissions and
+    the project's groups come back by themselves: the flush re-runs the post_migrate handlers."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _migration_baseline(request):
+    """Transactional tests start from the state `migrate` leaves, whatever ran before them.
+
+    A transactional test ends with a flush of every table, so the next one would otherwise find no
+    Wagtail root page. Restoring the few rows here is what lets these tests run in any order
+    without `serialized_rollback`, whose snapshot collides with the rows the flush's post_migrate
+    handlers recreate (groups, content types)."""
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        ensure_migration_baseline()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters and geo caches must not leak between tests."""
@@ -102,7 +137,11 @@ def browser():
 
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if not executable:
-        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium)")
+        reason = "headless Chromium is not installed (Debian: apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            # CI installs Chromium (.ci/run); a browser test that cannot run there is a failure.
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test body
     # are still synchronous and safe here.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

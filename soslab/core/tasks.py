@@ -1,6 +1,8 @@
 from celery import shared_task
 from django.db import connection
 
+from soslab.core.outbox import outbox_relay
+
 
 @shared_task(name="soslab.core.tasks.health_probe", time_limit=30)
 def health_probe():
@@ -8,3 +10,9 @@ def health_probe():
     from django.contrib.auth import get_user_model
 
     return {"database": connection.vendor, "users": get_user_model().objects.count()}
+
+
+@shared_task(name="soslab.core.tasks.relay_outbox", time_limit=120, soft_time_limit=100)
+def relay_outbox():
+    """Hand tasks that waited in the outbox (broker outage) to the broker; returns how many."""
+    return outbox_relay()

@@ -5,6 +5,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
 
+from soslab.core.outbox import outbox_status
+
 
 def _database_status():
     try:
@@ -24,8 +26,16 @@ def _broker_status():
         with Connection(broker_url, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=3)
     except Exception as exc:  # noqa: BLE001 - any failure means "down"
-        return {"ok": False, "error": exc.__class__.__name__}
-    return {"ok": True, "mode": "broker"}
+        return {"ok": False, "error": exc.__class__.__name__, "outbox": _outbox()}
+    return {"ok": True, "mode": "broker", "outbox": _outbox()}
+
+
+def _outbox():
+    """Tasks waiting for the broker (informative: a backlog alone does not fail the check)."""
+    try:
+        return outbox_status()
+    except Exception as exc:  # noqa: BLE001 - the database check reports the cause
+        return {"error": exc.__class__.__name__}
 
 
 @never_cache

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from soslab.accounts.permissions import check_can_post
+from soslab.core.outbox import enqueue
 
 from .models import (
     APPEALABLE_ACTIONS,
@@ -168,7 +169,7 @@ def _decide(case, action, *, moderator, reason="", tell=True):
     if tell:
         from .tasks import decision_tell_author
 
-        transaction.on_commit(lambda: decision_tell_author.delay(decision.pk))
+        enqueue(decision_tell_author, decision.pk)
     return decision
 
 
@@ -259,14 +260,9 @@ def _auto_hide(case, target):
     _log(case, "soslab_moderation.auto_hide", user=None, data={"reports": case.open_report_count})
     author = _author_of(target)
     if author is not None:
-        case_pk = case.pk
-        transaction.on_commit(lambda: _notify_auto_hidden(case_pk))
+        from .tasks import case_tell_auto_hidden
 
-
-def _notify_auto_hidden(case_pk):
-    from .tasks import case_tell_auto_hidden
-
-    case_tell_auto_hidden.delay(case_pk)
+        enqueue(case_tell_auto_hidden, case.pk)
 
 
 def report_flag_system(*, target, reason=ReportReason.PERSONAL_DATA, text=""):

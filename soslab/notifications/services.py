@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from soslab.accounts.models import EmailFrequency
+from soslab.core.outbox import enqueue
 
 from .models import Follow, Notification
 from .targets import counter_add, target_content_type, target_url
@@ -120,7 +121,7 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
             from .tasks import send_notification_email
 
             for pk in immediate:
-                transaction.on_commit(lambda pk=pk: send_notification_email.delay(pk), robust=True)
+                enqueue(send_notification_email, pk)
     return created
 
 

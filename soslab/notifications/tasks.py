@@ -4,6 +4,8 @@ import smtplib
 
 from celery import shared_task
 
+from soslab.core.outbox import enqueue
+
 # Transient mail failures worth retrying (the services mark nothing when sending fails).
 RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
 
@@ -17,7 +19,7 @@ def send_notification_digests():
 
     user_ids = digest_recipient_ids()
     for user_id in user_ids:
-        send_notification_digest.delay(user_id)
+        enqueue(send_notification_digest, user_id)
     return len(user_ids)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from geo import boundaries
 from geo.services import dong_for_point
 from soslab.accounts.permissions import PostingRefused, check_can_post
+from soslab.core.outbox import enqueue
 from soslab.core.text import normalise_text
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import Follow
@@ -344,7 +345,7 @@ def _ladder_check(problem_pk, count):
         )
         from .tasks import notify_staff_threshold
 
-        transaction.on_commit(lambda pk=crossing.pk: notify_staff_threshold.delay(pk), robust=True)
+        enqueue(notify_staff_threshold, crossing.pk)
     problem.save(update_fields=sorted(fields))
     return [crossing for _step, crossing in crossed]
 

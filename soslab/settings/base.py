@@ -299,8 +299,19 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 3600
+# A request never waits long for the broker: work goes through the outbox (soslab.core.outbox),
+# which tries one quick publish and otherwise leaves the task for the relay.
+SOSLAB_OUTBOX_PUBLISH_TIMEOUT = 1.0  # seconds to connect to the broker from a request
+SOSLAB_OUTBOX_BACKOFF = 30  # seconds a process skips the quick publish after a broker failure
+CELERY_BROKER_CONNECTION_TIMEOUT = SOSLAB_OUTBOX_PUBLISH_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": SOSLAB_OUTBOX_PUBLISH_TIMEOUT,
+    "socket_timeout": 5,
+}
 # Periodic tasks (run by `make beat`). Each app documents its own entry in docs/celery.md.
 CELERY_BEAT_SCHEDULE: dict = {
+    # Hands tasks that waited in the outbox during a broker outage to the broker.
+    "core-outbox-relay": {"task": "soslab.core.tasks.relay_outbox", "schedule": 60.0},
     # One digest email per person with new notifications, every morning (CELERY_TIMEZONE).
     "notifications-daily-digest": {
         "task": "soslab.notifications.tasks.send_notification_digests",

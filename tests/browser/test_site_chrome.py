@@ -1,7 +1,7 @@
 """The site chrome in a real browser: keyboard access and the language switcher."""
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from cms.models import HomePage
 
@@ -10,9 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def home(transactional_db):
-    # Transactional tests flush the tables, including the root page that Wagtail's migrations create.
-    Locale.objects.get_or_create(language_code="ko")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = Page.get_first_root_node()  # tests/conftest.py restores it after flushes
     home = HomePage(
         title="SOS랩 전주",
         slug="browser-home",

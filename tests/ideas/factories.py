@@ -4,7 +4,7 @@ import datetime as dt
 
 import factory
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from cms.models import HomePage, RoundIndexPage, RoundPage
 from geo.models import Dong
@@ -34,14 +34,9 @@ def round_index():
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
-        if root is None:  # transactional tests flush the rows Wagtail's migrations created
-            Locale.objects.get_or_create(language_code="ko")
-            root = Page.add_root(instance=Page(title="Root", slug="root"))
         home = HomePage(title="SOS랩 전주", slug="ideas-test-home")
         root.add_child(instance=home)
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            hostname="localhost", is_default_site=True
-        )
+        site = Site.objects.get(is_default_site=True)
         site.root_page = home
         site.save()
     index = RoundIndexPage(title="SOS랩 라운드", slug="rounds")

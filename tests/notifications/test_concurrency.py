@@ -38,7 +38,7 @@ def _storm(jobs):
     return errors
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_follows_with_double_clicks_count_exactly(postgres, settings):
     assert connection.vendor == "postgresql"
     problem = ProblemFactory()
@@ -55,7 +55,7 @@ def test_concurrent_follows_with_double_clicks_count_exactly(postgres, settings)
     assert Problem.objects.get(pk=problem.pk).follower_count == start + N
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_comments_count_exactly(postgres, settings):
     settings.SOSLAB_PREMODERATE_FIRST_POSTS = 0
     problem = ProblemFactory()
