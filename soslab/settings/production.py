@@ -37,7 +37,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Mandatory verification: many members are minors; an account cannot sign in (or be emailed
+# notifications) until the owner of the address followed the link, so nobody can sign up with a
+# child's or a stranger's address and use it. Development and tests keep "optional" (base.py).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 SOSLAB_DEMO_ACCOUNTS = False
 
