@@ -176,24 +176,27 @@ class ProductionStack:
         values = {"bin": str(VENV_BIN), "state": str(self.tmp), **values}
         return [part.format(**values) for part in RUNBOOK_COMMANDS[name]]
 
-    def _run(self, name, **values):
-        command = self._command(name, **values)
-        say(f"$ {' '.join(command[1:] if command[0].endswith('python') else command)}")
+    def _run(self, *names):
+        """Run the one-shot commands `names` (independent of each other: side by side, to keep
+        the stage short) and fail with their output if one fails."""
         started = time.monotonic()
-        result = subprocess.run(  # noqa: S603 - our own interpreter and scripts
-            command,
-            cwd=ROOT,
-            env=self.environment_cache,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(
-                f"{name} failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        running = {}
+        for name in names:
+            command = self._command(name)
+            say(f"$ {' '.join(command[1:] if command[0].endswith('python') else command)}")
+            running[name] = subprocess.Popen(  # noqa: S603 - our own interpreter
+                command,
+                cwd=ROOT,
+                env=self.environment_cache,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
             )
-        say(f"  {name} ok ({time.monotonic() - started:.1f}s)")
-        return result
+        for name, process in running.items():
+            output, _ = process.communicate(timeout=300)
+            if process.returncode != 0:
+                raise RuntimeError(f"{name} failed ({process.returncode}):\n{output[-4000:]}")
+            say(f"  {name} ok ({time.monotonic() - started:.1f}s)")
 
     def _spawn(self, name, **values):
         command = self._command(name, **values)
@@ -261,10 +264,9 @@ class ProductionStack:
         self._db_created = True
         say(f"created database {self.db_name} on {urlparse(self.server_url).netloc}")
         self.environment_cache = self.environment()
-        self._run("collectstatic")
-        self._run("migrate")
-        self._run("load_reference_data")
-        self._run("createsuperuser")
+        # The runbook's order; commands that do not depend on each other run side by side.
+        self._run("collectstatic", "migrate")
+        self._run("load_reference_data", "createsuperuser")
         # Three separate processes; the web and the worker boot in parallel.
         self._spawn("gunicorn", port=self.http_port, workers=2)
         self._spawn("worker")
