@@ -255,8 +255,24 @@ class ProductionStack:
         with psycopg.connect(f"{self.server_url}/postgres", autocommit=True) as connection:
             connection.execute(sql)
 
+    def _require_services(self):
+        for label, url, default_port in (
+            ("PostgreSQL", self.server_url, 5432),
+            ("Redis", self.redis_url, 6379),
+        ):
+            parsed = urlparse(url)
+            try:
+                socket.create_connection(
+                    (parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=2
+                ).close()
+            except OSError as exc:
+                raise RuntimeError(
+                    f"make smoke needs {label} at {parsed.netloc}: {exc} (see tests/smoke/stack.py)"
+                ) from exc
+
     def start(self):
         started = time.monotonic()
+        self._require_services()
         say(f"working folder {self.tmp}")
         self.sink.start()
         say(f"SMTP sink (aiosmtpd) on 127.0.0.1:{self.smtp_port}")

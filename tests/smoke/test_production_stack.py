@@ -180,3 +180,22 @@ def test_staff_answer_reaches_the_reporter_by_email(stack, journey):
     )
     say(f"notification arrived at the sink: {mail['subject']}")
     assert problem_path in message_text(mail)
+
+
+def test_logs_are_json_with_request_ids_and_no_task_failed(stack):
+    import json
+
+    lines = [
+        json.loads(line)
+        for name in ("gunicorn", "worker")
+        for line in stack.log_of(name).splitlines()
+        if line.startswith("{")
+    ]
+    assert lines, "no JSON log lines"
+    assert all("request_id" in line and "level" in line for line in lines)
+    # Django's "Not Found: /metrics" warning above carries the id of its request.
+    assert any(
+        line["message"].startswith("Not Found") and len(line["request_id"]) == 32 for line in lines
+    )
+    failures = [line for line in lines if line["message"].startswith("Celery task failed")]
+    assert failures == []
