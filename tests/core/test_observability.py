@@ -90,6 +90,43 @@ def test_a_failing_celery_task_is_logged_with_name_id_and_retries(caplog):
     assert "broken on purpose" in record.getMessage()
 
 
+def test_a_failure_after_retries_reports_how_many(caplog):
+    from soslab.celery import app
+
+    @app.task(name="tests.observability.fails_after_retries")
+    def fails_after_retries():
+        raise ConnectionError("still down")
+
+    with caplog.at_level(logging.ERROR, logger="soslab.observability"):
+        fails_after_retries.apply(task_id="task-id-5678", retries=3, throw=False)
+    record = next(r for r in caplog.records if r.name == "soslab.observability")
+    assert (record.task_id, record.retries) == ("task-id-5678", 3)
+
+
+def test_a_retry_is_logged_with_the_coming_retry_number(caplog):
+    from celery import signals
+    from celery.app.task import Context
+
+    from soslab.celery import app
+
+    @app.task(name="tests.observability.retried")
+    def retried():
+        return None
+
+    with caplog.at_level(logging.WARNING, logger="soslab.observability"):
+        signals.task_retry.send(
+            sender=retried, request=Context(id="task-id-9", retries=1), reason="SMTP timeout"
+        )
+    record = next(r for r in caplog.records if r.name == "soslab.observability")
+    assert record.levelno == logging.WARNING
+    assert (record.task_name, record.task_id, record.retries) == (
+        "tests.observability.retried",
+        "task-id-9",
+        2,
+    )
+    assert record.reason == "SMTP timeout"
+
+
 # --- /metrics ----------------------------------------------------------------------------------
 
 
