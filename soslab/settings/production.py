@@ -50,9 +50,13 @@ LOGGING = logging_config(env("LOG_FORMAT", "json"), LOG_LEVEL)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Errors go to Sentry only when SENTRY_DSN is set; no personal data is sent.
+try:
+    _traces_sample_rate = float(env("SENTRY_TRACES_SAMPLE_RATE", "0") or 0)
+except ValueError as exc:
+    raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE must be a number from 0 to 1") from exc
 SENTRY_ENABLED = sentry_init(
     dsn=env("SENTRY_DSN", ""),
     environment=env("SENTRY_ENVIRONMENT", "production"),
     release=env("SENTRY_RELEASE", ""),
-    traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+    traces_sample_rate=_traces_sample_rate,
 )
