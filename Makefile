@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check worker beat bench messages clean
+.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check smoke worker beat bench messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -70,6 +70,12 @@ deploy-check: install ## manage.py check --deploy under production settings (mus
 	  SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=soslab.example.kr \
 	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/deploy_check \
 	  $(MANAGE) check --deploy --fail-level WARNING
+
+# The production smoke stage (tests/smoke/): a fresh PostgreSQL database, Redis, an SMTP sink, then
+# the runbook's commands (collectstatic, migrate, load_reference_data, gunicorn, worker, beat) and
+# HTTP-only journeys. Needs PostgreSQL and Redis; see tests/smoke/stack.py for SMOKE_* variables.
+smoke: install ## Production smoke stage: boot the real stack and drive it over HTTP (PostgreSQL, Redis)
+	@SOSLAB_SMOKE=1 $(PY) -m pytest tests/smoke -p no:randomly -p no:xdist -s -q -o addopts="-ra --strict-markers -p no:cacheprovider" $(PYTEST_ARGS)
 
 check: lint migrations-check deploy-check ## Lint, migrations and deploy checks (CI runs these)
 

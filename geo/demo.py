@@ -1,5 +1,5 @@
-"""Geo demo content: the 35 dongs and 7 AirKorea stations (real reference data, see
-fixtures/jeonju/SOURCES.md), 7 days of synthetic hourly readings per station and synthetic
+"""Geo demo content over the reference data (the 35 dongs and 7 AirKorea stations, geo.reference):
+7 days of synthetic hourly readings per station and synthetic
 traffic-safety places, all labelled synthetic. Idempotent: upserts keyed on natural keys."""
 
 from datetime import timedelta
@@ -7,15 +7,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from .models import AirReading, AirSource, AirStation, Dong, TrafficKind, TrafficSpot
-from .services import air_readings_store, dongs_sync, stations_sync, traffic_spots_store
+from .services import air_readings_store, traffic_spots_store
 from .synthetic import synthetic_series, synthetic_traffic_rows
 
 DEMO_DAYS = 7
 
 
 def load(out):
-    dongs_sync()
-    stations_sync()
     end = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     for station in AirStation.objects.all():
         readings = synthetic_series(station.name, end, DEMO_DAYS * 24)

@@ -13,6 +13,10 @@ from django.core.cache import cache
 
 from tests.factories import ModeratorFactory, StaffFactory, UserFactory
 
+# The production smoke stage (tests/smoke/) boots gunicorn, Celery and an SMTP sink: only
+# `make smoke` (SOSLAB_SMOKE=1) collects it, never `make test`.
+collect_ignore = [] if os.environ.get("SOSLAB_SMOKE") == "1" else ["smoke"]
+
 
 def ensure_migration_baseline():
     """Recreate the rows Wagtail's migrations create (default locale, root page and collection,

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "soslab.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .observability import signals_connect
+
+        signals_connect()

@@ -10,8 +10,8 @@ import datetime as dt
 from django.db.models import Count
 from django.utils import timezone
 
-from cms.demo import ensure_home_page
-from cms.models import RoundIndexPage, RoundPage
+from cms.models import RoundPage
+from cms.pages import round_index_ensure
 from soslab.moderation.models import ModerationState
 
 from .models import Ballot, Idea, IdeaStatus, Vote
@@ -100,21 +100,6 @@ ROUNDS = [
         "votes": [5, 4, 3, 2, 2],
     },
 ]
-
-
-def ensure_round_index():
-    home = ensure_home_page()
-    index = RoundIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = RoundIndexPage(
-            title="SOS랩 라운드",
-            slug="rounds",
-            intro="SOS랩은 라운드마다 문제를 모으고, 아이디어를 제안받고, 시민 투표로 메이커 팀이 만들 아이디어를 고릅니다.",
-            intro_en="Each SOS Lab round collects problems, gathers ideas and lets residents vote on what maker teams build.",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
 
 
 def _dates(offsets):
@@ -222,7 +207,7 @@ def ensure_votes(page, ideas, spec, people):
 
 
 def load(out):
-    index = ensure_round_index()
+    index = round_index_ensure()
     rounds = [ensure_round(index, spec) for spec in ROUNDS]
     people = _people()
     problems = _problems()

@@ -1,36 +1,15 @@
-"""Demo moderation: hide-reason templates, and (with demo accounts) a few reported, flagged and
-pre-moderated items over whatever demo content exists, so a newcomer sees a working queue.
+"""Demo moderation: (with demo accounts) a few reported, flagged and pre-moderated items over
+whatever demo content exists, so a newcomer sees a working queue. The Moderators group and the
+hide-reason templates are reference data (soslab.moderation.reference).
 
-Idempotent: the templates are matched by title, and reports are made only if no demo account has
-reported anything yet."""
+Idempotent: reports are made only if no demo account has reported anything yet."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from .models import HideReason, ModerationState, Report, ReportReason
+from .models import ModerationState, Report, ReportReason
 from .registry import moderated_models
-from .roles import sync_moderators_group
 from .services import ModerationRefused, cases_sync_pending, report_create, report_flag_system
-
-HIDE_REASONS = [
-    (
-        "광고·스팸",
-        "광고나 홍보 목적의 글로 보여 숨겼습니다. 지역 문제와 관련된 내용으로 다시 올려 주세요.",
-    ),
-    (
-        "개인정보 노출",
-        "전화번호, 주민등록번호, 이메일 등 개인정보가 포함되어 숨겼습니다. "
-        "개인정보를 지운 뒤 다시 올려 주세요.",
-    ),
-    (
-        "욕설·비방",
-        "다른 사람을 비방하거나 욕설이 포함되어 숨겼습니다. 서로 존중하는 표현으로 다시 써 주세요.",
-    ),
-    (
-        "주제와 맞지 않음",
-        "SOS랩 전주의 지역 문제 해결과 관련이 없는 내용이라 숨겼습니다.",
-    ),
-]
 
 REPORTERS = [
     "neighbour1@soslab.local",
@@ -60,10 +39,7 @@ def _candidates():
 
 
 def load(out):
-    sync_moderators_group()
-    for order, (title, text) in enumerate(HIDE_REASONS):
-        HideReason.objects.get_or_create(title=title, defaults={"text": text, "sort_order": order})
-    summary = {"hide reasons": HideReason.objects.count()}
+    summary = {}
     if not settings.SOSLAB_DEMO_ACCOUNTS:
         return summary
 

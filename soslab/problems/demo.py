@@ -4,7 +4,8 @@ relative to today. Idempotent: categories are keyed on slug, problems on title; 
 answers and status changes go through the services, which do nothing the second time.
 
 Problems need the demo people (soslab.accounts.demo), so they are only created when
-SOSLAB_DEMO_ACCOUNTS is on; the categories are always created.
+SOSLAB_DEMO_ACCOUNTS is on. The categories and answer templates are reference data
+(soslab.problems.reference), loaded before the demo steps.
 """
 
 from datetime import timedelta
@@ -27,44 +28,6 @@ from .models import (
     TimelineEntry,
     TimelineKind,
 )
-
-CATEGORIES = [
-    # slug, name, name_en, colour, icon, description
-    ("traffic", "교통", "Traffic", "#1d4ed8", "car", "횡단보도, 신호, 버스정류장, 주차, 자전거 길"),
-    (
-        "safety",
-        "안전",
-        "Safety",
-        "#b42318",
-        "shield",
-        "어두운 골목, 위험한 시설물, 어린이 보호구역",
-    ),
-    ("air", "대기환경", "Air quality", "#166534", "wind", "미세먼지, 악취, 공사장 비산먼지, 매연"),
-    (
-        "living",
-        "생활환경",
-        "Living environment",
-        "#6d28d9",
-        "home",
-        "쓰레기, 소음, 공원, 보도 파손",
-    ),
-    ("other", "기타", "Other", "#4a5360", "dots", "어디에도 속하지 않는 우리 동네 문제"),
-]
-
-ANSWER_TEMPLATES = [
-    (
-        "담당 부서 전달",
-        "말씀하신 내용을 전주시 담당 부서에 전달했습니다. 처리 결과가 나오면 이 페이지에 알려 드리겠습니다.",
-    ),
-    (
-        "현장 확인 예정",
-        "운영진이 이번 주 안에 현장을 확인하겠습니다. 사진이나 시간대 등 추가 정보가 있으면 댓글로 남겨 주세요.",
-    ),
-    (
-        "SOS랩 라운드 후보",
-        "많은 이웃이 공감한 문제라 다음 SOS랩 라운드에서 시민 아이디어를 모집할 후보로 올렸습니다.",
-    ),
-]
 
 AUTHORS = [
     "citizen@soslab.local",
@@ -514,23 +477,6 @@ PROBLEMS = [
 ]
 
 
-def _categories():
-    for order, (slug, name, name_en, colour, icon, description) in enumerate(CATEGORIES):
-        Category.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "name_en": name_en,
-                "colour": colour,
-                "icon": icon,
-                "description": description,
-                "sort_order": order,
-            },
-        )
-    for title, body in ANSWER_TEMPLATES:
-        AnswerTemplate.objects.get_or_create(title=title, defaults={"body": body})
-
-
 def _point(dong, index):
     """A point near the dong's representative point, kept only if it stays in that dong."""
     offset = 0.0004 * ((index % 3) - 1)
@@ -542,7 +488,6 @@ def _point(dong, index):
 
 
 def load(out):
-    _categories()
     if not settings.SOSLAB_DEMO_ACCOUNTS:
         return {"categories": Category.objects.count(), "problems": "skipped (no demo accounts)"}
     people = {user.email: user for user in User.objects.filter(email__in=SUPPORTERS)}

@@ -2,8 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from soslab.core.observability import sentry_init
+
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool, env_int
+from .base import DATABASES, LOG_LEVEL, SECRET_KEY, env, env_bool, env_int, logging_config
 
 DEBUG = False
 
@@ -22,6 +24,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bo
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers and Prometheus talk to gunicorn directly over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -33,6 +37,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Mandatory verification: many members are minors; an account cannot sign in (or be emailed
+# notifications) until the owner of the address followed the link, so nobody can sign up with a
+# child's or a stranger's address and use it. Development and tests keep "optional" (base.py).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 SOSLAB_DEMO_ACCOUNTS = False
+
+# One JSON object a line with the request id (soslab.core.observability); LOG_FORMAT=plain to read
+# by eye. Celery workers use the same configuration instead of their own root logger.
+LOGGING = logging_config(env("LOG_FORMAT", "json"), LOG_LEVEL)
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Errors go to Sentry only when SENTRY_DSN is set; no personal data is sent.
+try:
+    _traces_sample_rate = float(env("SENTRY_TRACES_SAMPLE_RATE", "0") or 0)
+except ValueError as exc:
+    raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE must be a number from 0 to 1") from exc
+SENTRY_ENABLED = sentry_init(
+    dsn=env("SENTRY_DSN", ""),
+    environment=env("SENTRY_ENVIRONMENT", "production"),
+    release=env("SENTRY_RELEASE", ""),
+    traces_sample_rate=_traces_sample_rate,
+)

@@ -14,33 +14,9 @@ DEMO_COLLECTION = "SOS랩 데모 사진"
 
 
 def _indexes():
-    from cms.demo import ensure_home_page
-    from cms.models.projects import ProjectIndexPage
-    from cms.models.results import ResultsIndexPage
+    from cms.pages import project_index_ensure, results_index_ensure
 
-    home = ensure_home_page()
-    projects = ProjectIndexPage.objects.first()
-    if projects is None:
-        projects = ProjectIndexPage(
-            title="프로젝트",
-            slug="projects",
-            intro=(
-                "청소년 메이커 팀이 지역 기업 멘토와 함께 주민이 고른 문제를 직접 해결합니다. "
-                "팀이 쓰고, 운영팀이 검토한 뒤 공개됩니다."
-            ),
-        )
-        home.add_child(instance=projects)
-        projects.save_revision().publish()
-    results = ResultsIndexPage.objects.first()
-    if results is None:
-        results = ResultsIndexPage(
-            title="결과공유회",
-            slug="results",
-            intro="라운드마다 메이커 팀이 만든 해결책을 시민 앞에서 발표하는 결과공유회 기록입니다.",
-        )
-        home.add_child(instance=results)
-        results.save_revision().publish()
-    return projects, results
+    return project_index_ensure(), results_index_ensure()
 
 
 def _demo_image(title, colour):

@@ -1,26 +1,14 @@
 """Load the Jeonju demo content. Idempotent: a second run changes nothing and duplicates nothing.
 
-Each app that has demo content provides a `demo.py` module with `load(out)`; this command calls
-them in dependency order inside one transaction per step. Tests never depend on this data.
+Runs the reference data first (soslab.core.loaders.REFERENCE_STEPS, the same steps as
+`load_reference_data`), then each app's `demo.py` (`load(out)`) in dependency order, one
+transaction per step. Tests never depend on this data.
 """
 
-import importlib
-import importlib.util
-
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.test.utils import override_settings
 
-DEMO_STEPS = [
-    "cms.demo",
-    "soslab.accounts.demo",
-    "geo.demo",
-    "soslab.problems.demo",
-    "soslab.moderation.demo",
-    "soslab.ideas.demo",
-    "soslab.teams.demo",
-    "soslab.comments.demo",  # last: discussions on the problems and ideas above
-]
+from soslab.core.loaders import DEMO_STEPS, REFERENCE_STEPS, steps_run
 
 
 class Command(BaseCommand):
@@ -31,16 +19,4 @@ class Command(BaseCommand):
         # moderation notices); they go to demo addresses, so keep them in memory, never in the
         # console or an SMTP server.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            self._load_all()
-
-    def _load_all(self):
-        for step in DEMO_STEPS:
-            if importlib.util.find_spec(step) is None:
-                continue
-            module = importlib.import_module(step)
-            self.stdout.write(f"· {step} ...", ending="")
-            self.stdout.flush()
-            with transaction.atomic():
-                summary = module.load(self.stdout) or {}
-            details = ", ".join(f"{key} {value}" for key, value in summary.items())
-            self.stdout.write(self.style.SUCCESS(f" ok{': ' + details if details else ''}"))
+            steps_run(steps=REFERENCE_STEPS + DEMO_STEPS, stdout=self.stdout, style=self.style)

@@ -1,20 +1,18 @@
-"""Load the real reference data every installation needs (not demo content): the 35 Jeonju dongs
-and the AirKorea stations, from fixtures/jeonju/. Idempotent; run on every deploy."""
+"""Bring an installation up as the platform: the reference data every install needs (dongs and
+air-quality stations, the page tree with the home page as the Site root, problem categories,
+answer templates, the Moderators group, hide reasons), in Korean and English, and no demo people
+or demo content. Idempotent: run it on every deploy; a second run changes nothing."""
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from geo import services as geo_services
+from soslab.core.loaders import REFERENCE_STEPS, steps_run
 
 
 class Command(BaseCommand):
-    help = "Create or update Jeonju's dongs and air-quality stations from fixtures/jeonju/. Safe to re-run."
+    help = (
+        "Create what every installation needs (dongs, stations, page tree, categories, groups). "
+        "Safe to re-run."
+    )
 
     def handle(self, *args, **options):
-        steps = [("dongs", geo_services.dongs_sync)]
-        if hasattr(geo_services, "stations_sync"):
-            steps.append(("air-quality stations", geo_services.stations_sync))
-        for label, sync in steps:
-            with transaction.atomic():
-                created = sync()
-            self.stdout.write(self.style.SUCCESS(f"{label}: ok ({created or 0} new)"))
+        steps_run(steps=REFERENCE_STEPS, stdout=self.stdout, style=self.style)

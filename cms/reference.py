@@ -1,0 +1,11 @@
+"""Reference data every installation needs: the page tree (cms.pages): the home page as the
+Site's root, and the rounds, projects and results indexes. Run by `manage.py load_reference_data`."""
+
+from wagtail.models import Page
+
+from .pages import page_tree_ensure
+
+
+def load(out):
+    page_tree_ensure()
+    return {"pages": Page.objects.count()}
