@@ -586,6 +586,7 @@ def problem_still_there_answer(*, problem, user, still_there, note=""):
             code="permission_denied",
             status=403,
         )
+    check_can_post(user)  # a public timeline entry: read-only people cannot add one
     with transaction.atomic():
         kind = TimelineKind.STILL_THERE if still_there else TimelineKind.FIXED
         entry = _timeline(problem, kind, actor=user, note=(note or "").strip()[:1000])
