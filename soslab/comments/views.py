@@ -120,7 +120,7 @@ def _not_found(request):
     raise Http404(_("Comments are not open here."))
 
 
-def _own_comment_or_404(request, pk):
+def _visible_comment_or_404(request, pk):
     """A comment the person may see (their own in any state, public ones; all for moderators),
     on a target they may still see."""
     comment = get_object_or_404(
@@ -206,7 +206,7 @@ def comment_post(request):
 @require_POST
 def comment_edit_view(request, pk):
     """Edit one's own comment within 15 minutes."""
-    comment, target = _own_comment_or_404(request, pk)
+    comment, target = _visible_comment_or_404(request, pk)
     form = CommentEditForm(request.POST, author=request.user)
     body = request.POST.get("body", "")
     form_id = f"edit-{comment.pk}"
@@ -240,7 +240,7 @@ def comment_edit_view(request, pk):
 @require_POST
 def comment_delete_view(request, pk):
     """Delete a comment (its author or a moderator); a placeholder stays in the thread."""
-    comment, target = _own_comment_or_404(request, pk)
+    comment, target = _visible_comment_or_404(request, pk)
     if not request.user.is_authenticated:
         if wants_json(request):
             return json_error(_("Please log in to take part."), code="login_required", status=401)

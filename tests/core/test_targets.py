@@ -313,3 +313,19 @@ def test_bad_ids_resolve_to_nothing_without_a_query(django_assert_num_queries):
                 )
                 is None
             )
+
+
+@pytest.mark.django_db
+def test_ideas_are_followed_only_while_their_round_page_is_live(client, citizen):
+    from tests.ideas.factories import IdeaFactory
+
+    idea = IdeaFactory()
+    client.force_login(citizen)
+    data = {"target": "ideas.idea", "object_id": idea.pk, "action": "follow"}
+    assert client.post("/notifications/follow/", data, headers=JSON).status_code == 200
+
+    idea.round.unpublish()
+    client.post("/notifications/follow/", {**data, "action": "unfollow"}, headers=JSON)
+    response = client.post("/notifications/follow/", data, headers=JSON)
+
+    assert response.status_code == 404
