@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site pages")
+
+    def ready(self):
+        from soslab.core import targets
+
+        from .models.projects import ProjectPage
+
+        # Project pages take comments and follows while they are live and not behind a view
+        # restriction (drafts and private pages answer 404 to the generic endpoints).
+        targets.register(
+            ProjectPage,
+            purposes={targets.COMMENT, targets.FOLLOW, targets.NOTIFY},
+            visible_to=lambda user: ProjectPage.objects.live().public(),
+            url=lambda page: page.get_url() or "",
+        )

@@ -6,3 +6,17 @@ class AccountsConfig(AppConfig):
     name = "soslab.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from soslab.core import targets
+
+        User = get_user_model()
+        # People can be reported (and nothing else); they have no public page of their own.
+        targets.register(
+            User,
+            purposes={targets.REPORT},
+            visible_to=lambda user: User.objects.filter(is_active=True),
+            url=lambda person: "",
+        )

@@ -8,10 +8,10 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import timezone
 
+from soslab.core.targets import counter_add, target_content_type, target_url
 from soslab.moderation.models import ModerationState
 from soslab.notifications.models import Notification, NotificationKind
-from soslab.notifications.services import follow_add
-from soslab.notifications.targets import counter_add, target_content_type, target_url
+from soslab.notifications.services import follow_subscribe
 
 from .models import Comment
 
@@ -119,7 +119,7 @@ def load(out):
             if was_created:
                 created += 1
                 counter_add(target, "comment_count", 1)
-            follow_add(user=author, target=target)
+            follow_subscribe(user=author, target=target)
             if not is_reply:
                 top = comment
         author = getattr(target, "author", None)

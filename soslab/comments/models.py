@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.targets import target_url
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
 BODY_MAX_LENGTH = 2000
@@ -126,8 +127,6 @@ class Comment(ModeratedContent):
 
     def get_absolute_url(self):
         """The target's page, on the right page of the thread, scrolled to this comment."""
-        from soslab.notifications.targets import target_url
-
         target = self.target
         base = target_url(target) if target is not None else ""
         page = self.thread_page()

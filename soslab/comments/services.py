@@ -6,16 +6,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
+from soslab.core import targets
+from soslab.core.targets import counter_add, target_content_type
 from soslab.moderation.models import ModerationState, user_is_moderator
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import NotificationKind
-from soslab.notifications.services import follow_add, notify
-from soslab.notifications.targets import (
-    counter_add,
-    is_valid_target,
-    target_accepts_comments,
-    target_content_type,
-)
+from soslab.notifications.services import follow_subscribe, notify
 
 from .models import BODY_MAX_LENGTH, EDIT_WINDOW, Comment
 
@@ -67,7 +63,10 @@ def comment_create(*, author, target, body, parent=None):
     the author follow the target and notifies followers on commit. The caller applies the
     "comment_create" rate limit."""
     check_can_post(author)
-    if not is_valid_target(target) or not target_accepts_comments(target):
+    if not targets.is_visible(target, user=author, purpose=targets.COMMENT):
+        # Unregistered, invisible to the author or gone: the same answer as a missing target.
+        raise CommentRefused(_("Comments are not open here."), code="not_found", status=404)
+    if not targets.accepts_comments(target):
         raise CommentRefused(_("Comments are not open here."), code="target_not_public", status=404)
     body = clean_body(body)
     content_type = target_content_type(target)
@@ -106,7 +105,7 @@ def comment_create(*, author, target, body, parent=None):
             moderation_state=new_content_state(author=author),
         )
         counter_add(target, "comment_count", 1)
-        follow_add(user=author, target=target)
+        follow_subscribe(user=author, target=target)
         if comment.is_public:
             transaction.on_commit(lambda: comment_notify(comment=comment, target=target))
     return comment
@@ -198,6 +197,9 @@ def comment_edit(*, comment, editor, body):
             status=403,
         )
     check_can_post(editor)
+    target = comment.target
+    if target is None or not targets.is_visible(target, user=editor, purpose=targets.COMMENT):
+        raise CommentRefused(_("Comments are not open here."), code="not_found", status=404)
     body = clean_body(body)
     with transaction.atomic():
         comment.body = body

@@ -3,7 +3,7 @@ page (#comment-<id>) for browsers, JSON for API clients. Refusals keep what was 
 and the reason travel back to the form in the session."""
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 
 from soslab.accounts.decorators import posting_required
 from soslab.accounts.permissions import PostingRefused
+from soslab.core import targets
 from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import RateLimited, hit
+from soslab.core.targets import target_key, target_url
 from soslab.core.text import render_plain_text
-from soslab.notifications.targets import target_from_key, target_key, target_url
 
 from .forms import CommentEditForm, CommentForm
 from .models import Comment
@@ -74,9 +75,6 @@ def _remember(request, *, target, form_id, body, error, confirm_personal_data=Fa
 def _refusal(request, *, target, form_id, body, message, code, status, confirm_personal_data=False):
     if wants_json(request):
         return json_error(message, code=code, status=status)
-    if target is None:
-        messages.error(request, message)
-        return HttpResponseRedirect(_back_url(request, None, "comments"))
     _remember(
         request,
         target=target,
@@ -115,19 +113,46 @@ def _first_error(form):
     return _("Please check the form.")
 
 
+def _not_found(request):
+    """The answer for a target that is not registered, not visible or missing: no redirect, no URL."""
+    if wants_json(request):
+        return json_error(_("Comments are not open here."), code="not_found", status=404)
+    raise Http404(_("Comments are not open here."))
+
+
+def _visible_comment_or_404(request, pk):
+    """A comment the person may see (their own in any state, public ones; all for moderators),
+    on a target they may still see."""
+    comment = get_object_or_404(
+        Comment.objects.visible_to(request.user).select_related("author"), pk=pk
+    )
+    target = comment.target
+    if target is None or not targets.is_visible(target, user=request.user):
+        raise Http404
+    return comment, target
+
+
 @require_POST
 @posting_required
 def comment_post(request):
     """Post a comment or a reply (rate limited: scope "comment_create")."""
     form = CommentForm(request.POST, author=request.user)
     body = request.POST.get("body", "")
-    target = target_from_key(request.POST.get("target"), request.POST.get("object_id"))
+    # Only through the target registry: unregistered, invisible or missing is one plain 404.
+    target = targets.resolve(
+        request.POST.get("target"),
+        request.POST.get("object_id"),
+        user=request.user,
+        purpose=targets.COMMENT,
+    )
+    if target is None:
+        return _not_found(request)
     parent_id = request.POST.get("parent") or None
     form_id = f"reply-{parent_id}" if parent_id else "comment-form"
     try:
         hit(request, "comment_create")
     except RateLimited as limited:
-        if wants_json(request) or target is None:
+        if wants_json(request):
             raise  # the middleware answers 429 with Retry-After
         # Browsers go back to the form with their text kept and the reason shown.
         minutes = max(1, round(limited.retry_after / 60))
@@ -136,16 +161,6 @@ def comment_post(request):
         ) % {"minutes": minutes}
         _remember(request, target=target, form_id=form_id, body=body, error=message)
         return HttpResponseRedirect(_back_url(request, target, form_id))
-    if target is None:
-        return _refusal(
-            request,
-            target=None,
-            form_id=form_id,
-            body=body,
-            message=_("Comments are not open here."),
-            code="target_not_found",
-            status=404,
-        )
     if not form.is_valid():
         return _invalid_form_refusal(request, form, target=target, form_id=form_id, body=body)
     parent = None
@@ -191,8 +206,7 @@ def comment_post(request):
 @require_POST
 def comment_edit_view(request, pk):
     """Edit one's own comment within 15 minutes."""
-    comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
-    target = comment.target
+    comment, target = _visible_comment_or_404(request, pk)
     form = CommentEditForm(request.POST, author=request.user)
     body = request.POST.get("body", "")
     form_id = f"edit-{comment.pk}"
@@ -226,8 +240,7 @@ def comment_edit_view(request, pk):
 @require_POST
 def comment_delete_view(request, pk):
     """Delete a comment (its author or a moderator); a placeholder stays in the thread."""
-    comment = get_object_or_404(Comment, pk=pk)
-    target = comment.target
+    comment, target = _visible_comment_or_404(request, pk)
     if not request.user.is_authenticated:
         if wants_json(request):
             return json_error(_("Please log in to take part."), code="login_required", status=401)

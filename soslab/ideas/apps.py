@@ -8,8 +8,15 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
+        from soslab.core import targets
         from soslab.moderation.registry import register
 
         from .models import Idea
 
         register(Idea)
+        # An idea is seen through its round page: only while that page is live.
+        targets.register(
+            Idea,
+            purposes={targets.COMMENT, targets.FOLLOW, targets.REPORT, targets.NOTIFY},
+            visible_to=lambda user: Idea.objects.visible_to(user).filter(round__live=True),
+        )

@@ -9,7 +9,18 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
+        from soslab.core import targets
+
         from . import signals
+        from .models import Decision
+
+        # A decision is only ever the target of its author's notification (never commented on,
+        # followed or reported); its page is private to the author and moderators.
+        targets.register(
+            Decision,
+            purposes={targets.NOTIFY},
+            visible_to=lambda user: Decision.objects.visible_to(user),
+        )
 
         # Connected for every sender: the handlers look the sender up in the registry, so apps
         # that register later (ideas, teams) are covered without importing them here.

@@ -252,6 +252,16 @@ class DecisionAction(models.TextChoices):
     APPEAL_REJECTED = "appeal_rejected", _("Appeal rejected")
 
 
+class DecisionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A decision is private: the author of the item it is about, and moderators."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user_is_moderator(user):
+            return self
+        return self.filter(case__author=user)
+
+
 class Decision(models.Model):
     """What a moderator did and why: the author-facing record behind the notification, the email
     and the appeal link (Wagtail's audit log keeps the admin-facing history)."""
@@ -268,6 +278,8 @@ class Decision(models.Model):
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("decided at"), default=timezone.now)
     told_at = models.DateTimeField(_("author told at"), null=True, blank=True)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("moderation decision")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from soslab.accounts.permissions import check_can_post
+from soslab.core import targets
 from soslab.core.outbox import enqueue
 
 from .models import (
@@ -193,7 +194,9 @@ def report_create(*, reporter, target, reason, text=""):
     Refuses (PostingRefused) people who may not post, and (ModerationRefused) a second report by
     the same person, reports on one's own content, and invalid reasons or text."""
     check_can_post(reporter)
-    _check_target(target)
+    if not targets.is_visible(target, user=reporter, purpose=targets.REPORT):
+        # Unregistered, invisible to this person or gone: the same answer as a missing item.
+        raise ModerationRefused(_("Nothing to report here."), code="not_found", status=404)
     text = (text or "").strip()
     if reason not in ReportReason.values:
         raise ModerationRefused(_("Choose a reason for your report."), code="invalid_reason")

@@ -2,7 +2,6 @@
 
 Both work without JavaScript, keep what was typed on error, and answer JSON to API clients."""
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -14,26 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from soslab.accounts.decorators import posting_required
+from soslab.core import targets
 from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import ratelimit
 
 from .forms import AppealForm, ReportForm
-from .models import Decision, user_is_moderator
-from .registry import is_moderated
+from .models import Decision
 from .services import ModerationRefused, appeal_create, report_create
-
-
-def resolve_target(kind, pk):
-    """'problems.problem' + pk -> the public item (or an active person); 404 otherwise."""
-    try:
-        model = apps.get_model(kind)
-    except (LookupError, ValueError):
-        raise Http404(_("Nothing to report here.")) from None
-    if model is get_user_model():
-        return get_object_or_404(model, pk=pk, is_active=True)
-    if not is_moderated(model):
-        raise Http404(_("Nothing to report here."))
-    return get_object_or_404(model.objects.public(), pk=pk)
 
 
 def _safe_next(request, target):
@@ -42,16 +28,20 @@ def _safe_next(request, target):
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    if hasattr(target, "get_absolute_url"):
-        return target.get_absolute_url()
-    return "/"
+    return targets.target_url(target) or "/"
 
 
 @require_http_methods(["GET", "POST"])
 @ratelimit("report")
 @posting_required
 def report(request, kind, pk):
-    target = resolve_target(kind, pk)
+    # Through the target registry: anything not reportable, not visible to this person or
+    # missing is the same 404.
+    target = targets.resolve(kind, pk, user=request.user, purpose=targets.REPORT)
+    if target is None:
+        if wants_json(request):
+            return json_error(_("Nothing to report here."), code="not_found", status=404)
+        raise Http404(_("Nothing to report here."))
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -102,11 +92,12 @@ def report(request, kind, pk):
 def decision(request, pk):
     """What was decided about my post, why, what changed; appeal it once."""
     item = get_object_or_404(
-        Decision.objects.select_related("case", "case__content_type", "moderator"), pk=pk
+        Decision.objects.visible_to(request.user).select_related(
+            "case", "case__content_type", "moderator"
+        ),
+        pk=pk,
     )
     is_author = item.case.author_id == request.user.pk
-    if not (is_author or user_is_moderator(request.user)):
-        raise Http404
     appeal = getattr(item, "appeal", None)
     can_appeal = is_author and item.can_be_appealed and appeal is None
     form = AppealForm(request.POST or None) if can_appeal else None

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from soslab.accounts.models import EmailFrequency
+from soslab.accounts.permissions import check_can_post
+from soslab.core import targets
 from soslab.core.outbox import enqueue
+from soslab.core.targets import counter_add, target_content_type, target_url
 
 from .models import Follow, Notification
-from .targets import counter_add, target_content_type, target_url
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +29,21 @@ DIGEST_MAX_ITEMS = 50
 
 
 def follow_add(*, user, target):
-    """Make `user` follow `target` (idempotent). Returns True when a new follow was created."""
+    """`user` asks to follow `target` (idempotent). Refused (PostingRefused) for people who may
+    not write (blocked, unverified, anonymous); TargetNotFound unless `target` is registered for
+    follows and visible to `user`. Returns True when a new follow was created."""
+    check_can_post(user)
+    targets.check_visible(target, user=user, purpose=targets.FOLLOW)
+    return follow_subscribe(user=user, target=target)
+
+
+def follow_subscribe(*, user, target):
+    """The platform makes `user` follow `target` (idempotent): after their own post, support or
+    comment, or when a duplicate's followers move to the original. The caller has already
+    checked the person's own action; the target must be registered for follows. Returns True
+    when a new follow was created."""
+    if not targets.is_registered(target, targets.FOLLOW):
+        raise targets.TargetNotFound(f"{type(target).__name__} cannot be followed")
     content_type = target_content_type(target)
     with transaction.atomic():
         try:
@@ -93,6 +109,8 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
             unique[person.pk] = person
     if not unique:
         return []
+    if target is not None and not targets.is_registered(target, targets.NOTIFY):
+        raise targets.TargetNotFound(f"{type(target).__name__} is not a notification target")
     content_type = target_content_type(target) if target is not None else None
     if url is None:
         url = target_url(target) if target is not None else ""

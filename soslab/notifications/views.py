@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from soslab.accounts.permissions import PostingRefused
+from soslab.core import targets
 from soslab.core.http import json_error, wants_json
 
 from .models import Notification
@@ -16,11 +18,11 @@ from .services import (
     follow_add,
     follow_remove,
     follower_count,
+    is_following,
     notification_mark_read,
     notifications_mark_all_read,
     unread_count,
 )
-from .targets import is_valid_target, target_from_key, target_is_public, target_url
 
 PAGE_SIZE = 20
 
@@ -77,36 +79,55 @@ def notification_read_all(request):
     return redirect("notifications:list")
 
 
+def _not_found(request):
+    """Anything that cannot be followed, is not visible to this person, or is missing: one 404."""
+    if wants_json(request):
+        return json_error(_("This cannot be followed."), code="not_found", status=404)
+    raise Http404(_("This cannot be followed."))
+
+
+def _followed_target(request, key, object_id):
+    """For unfollowing: a registered target this person already follows, even if it is no longer
+    visible to them (hidden later), so they can always stop the notifications."""
+    found = targets.resolve_unchecked(key, object_id, purpose=targets.FOLLOW)
+    if found is None or not is_following(request.user, found):
+        return None
+    return found
+
+
 @require_POST
 def follow_toggle(request):
-    """Follow or stop following a target (form fields: target, object_id, action)."""
-    target = target_from_key(request.POST.get("target"), request.POST.get("object_id"))
-    if target is None or not is_valid_target(target):
-        if wants_json(request):
-            return json_error(_("This cannot be followed."), code="target_not_found", status=404)
-        messages.error(request, _("This cannot be followed."))
-        return redirect(_safe_local(request, request.POST.get("next"), "/"))
-    back = f"{target_url(target)}#follow"
+    """Follow or stop following a target (form fields: target, object_id, action), resolved only
+    through the target registry."""
+    key, object_id = request.POST.get("target"), request.POST.get("object_id")
+    target = targets.resolve(key, object_id, user=request.user, purpose=targets.FOLLOW)
+    action = request.POST.get("action")
+    if target is None and action == "unfollow" and request.user.is_authenticated:
+        target = _followed_target(request, key, object_id)
+    if target is None:
+        return _not_found(request)
+    back = f"{targets.target_url(target)}#follow"
     if not request.user.is_authenticated:
         if wants_json(request):
             return json_error(_("Please log in to take part."), code="login_required", status=401)
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(back)
-    action = request.POST.get("action")
     if action == "unfollow":
+        # Stopping notifications is always allowed, also to people who may not write.
         follow_remove(user=request.user, target=target)
         following = False
         note = _("You no longer follow this. You will not be notified about it.")
     elif action == "follow":
-        if not target_is_public(target):
+        try:
+            follow_add(user=request.user, target=target)
+        except PostingRefused as refusal:
             if wants_json(request):
-                return json_error(
-                    _("This cannot be followed."), code="target_not_public", status=404
-                )
-            messages.error(request, _("This cannot be followed."))
+                return json_error(refusal.message, code=refusal.code, status=refusal.status)
+            messages.error(request, refusal.message)
             return redirect(back)
-        follow_add(user=request.user, target=target)
+        except targets.TargetNotFound:
+            return _not_found(request)
         following = True
         note = _("You now follow this. We will notify you when something happens.")
     else:

@@ -17,7 +17,7 @@ from geo.models import Dong
 from geo.services import dong_for_point
 from soslab.accounts.models import User
 from soslab.moderation.models import ModerationState
-from soslab.notifications.services import follow_add
+from soslab.notifications.services import follow_subscribe
 
 from . import services
 from .models import (
@@ -535,7 +535,7 @@ def load(out):
             to_status=ProblemStatus.RECEIVED,
             created_at=reported,
         )
-        follow_add(user=author, target=problem)
+        follow_subscribe(user=author, target=problem)
         created += 1
         for email in SUPPORTERS[:supports]:
             if email != author.email:

@@ -16,11 +16,11 @@ from geo import boundaries
 from geo.services import dong_for_point
 from soslab.accounts.permissions import PostingRefused, check_can_post
 from soslab.core.outbox import enqueue
+from soslab.core.targets import target_content_type
 from soslab.core.text import normalise_text
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import Follow
-from soslab.notifications.services import follow_add, notify, notify_followers, notify_staff
-from soslab.notifications.targets import target_content_type
+from soslab.notifications.services import follow_subscribe, notify, notify_followers, notify_staff
 
 from . import rules
 from .filters import normalise_tag
@@ -209,7 +209,7 @@ def problem_create(
         for position, photo in enumerate(photos):
             _photo_add(problem, photo, position)
         _timeline(problem, TimelineKind.REPORTED, actor=author, to_status=problem.status)
-        follow_add(user=author, target=problem)
+        follow_subscribe(user=author, target=problem)
     return problem
 
 
@@ -280,7 +280,7 @@ def support_add(*, problem, user):
             return False
         Problem.objects.filter(pk=problem.pk).update(support_count=F("support_count") + 1)
         # Supporters hear when staff answer (journey 1); they can unfollow at any time.
-        follow_add(user=user, target=problem)
+        follow_subscribe(user=user, target=problem)
         # Our UPDATE holds the row lock until commit, so this read is exact and serialised.
         count = Problem.objects.filter(pk=problem.pk).values_list("support_count", flat=True)[0]
         problem.support_count = count
@@ -479,7 +479,7 @@ def problem_mark_duplicate(*, duplicate, original, actor, note=""):
         for follow in Follow.objects.filter(
             content_type=content_type, object_id=dup.pk
         ).select_related("user"):
-            follow_add(user=follow.user, target=orig)
+            follow_subscribe(user=follow.user, target=orig)
 
         dup.status = ProblemStatus.DUPLICATE
         dup.duplicate_of = orig
@@ -587,6 +587,7 @@ def problem_still_there_answer(*, problem, user, still_there, note=""):
             code="permission_denied",
             status=403,
         )
+    check_can_post(user)  # a public timeline entry: read-only people cannot add one
     with transaction.atomic():
         kind = TimelineKind.STILL_THERE if still_there else TimelineKind.FIXED
         entry = _timeline(problem, kind, actor=user, note=(note or "").strip()[:1000])

@@ -183,8 +183,10 @@ class GuardianConsent(models.Model):
 
 
 class Invitation(models.Model):
-    """An invitation link to a team. The link carries a signed token; it stops working after
-    `expires_at` or when revoked."""
+    """An invitation link to a team, for one person. The link carries a random secret token that
+    is shown once to the leader who creates it and stored only as its SHA-256 hash; the link stops
+    working after `expires_at`, when revoked, or once used. Nothing public (no model URL, no
+    template) can rebuild it from the row."""
 
     team = models.ForeignKey(
         Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="invitations"
@@ -203,7 +205,16 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"), db_index=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    uses = models.PositiveIntegerField(_("times used"), default=0)
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("used by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("team invitation")
@@ -213,18 +224,9 @@ class Invitation(models.Model):
     def __str__(self):
         return f"{self.team} · {self.get_role_display()}"
 
-    def get_absolute_url(self):
-        return reverse("teams:invitation", kwargs={"token": self.token})
-
     @property
     def is_usable(self):
-        return self.revoked_at is None and self.expires_at > timezone.now()
-
-    @property
-    def token(self):
-        from .services import invitation_token
-
-        return invitation_token(self)
+        return self.revoked_at is None and self.used_at is None and self.expires_at > timezone.now()
 
 
 class JoinRequestStatus(models.TextChoices):

@@ -5,11 +5,14 @@ these; none of them repeats the logic.
 """
 
 import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
@@ -26,8 +29,9 @@ from .models import (
     TeamRole,
 )
 
-INVITATION_SALT = "soslab.teams.invitation"
 INVITATION_DAYS = 7
+INVITATION_TOKEN_BYTES = 32  # 256 random bits, 43 URL-safe characters
+INVITATION_TOKEN_MAX_LENGTH = 100
 #: Page permissions a team's editor group holds on its own project page: edit and lock, never
 #: publish (publishing goes through the moderation workflow).
 TEAM_PAGE_PERMISSIONS = ("change_page", "lock_page", "unlock_page")
@@ -169,86 +173,122 @@ def guardian_consent_record(
 # --- Invitations --------------------------------------------------------------------------------
 
 
-def invitation_token(invitation):
-    return signing.dumps({"i": invitation.pk}, salt=INVITATION_SALT, compress=True)
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _new_token_hash():
+    """A hash nobody holds a token for (rows from before random tokens are parked on one)."""
+    return _token_hash(secrets.token_urlsafe(INVITATION_TOKEN_BYTES))
+
+
+@dataclass(frozen=True)
+class IssuedInvitation:
+    """A new invitation and its secret token: the only moment the token exists in clear."""
+
+    invitation: Invitation
+    token: str
+
+    @property
+    def path(self):
+        return invitation_path(self.token)
+
+
+def invitation_path(token):
+    """The join link for a token (only the leader who created it ever sees it)."""
+    return reverse("teams:invitation", kwargs={"token": token})
 
 
 def invitation_create(*, team, created_by, role=TeamRole.MEMBER, company_name="", days=None):
-    """An invitation link to `team`, valid for `days` days (7 by default)."""
+    """A single-use invitation link to `team`, valid for `days` days (7 by default). Returns an
+    IssuedInvitation: the token is random (secrets.token_urlsafe), stored only as its SHA-256
+    hash, and cannot be derived from the invitation's id."""
+    if created_by is not None:
+        check_can_post(created_by)
     if role == TeamRole.LEADER:
         raise TeamActionRefused(_("Invitations cannot make someone a leader."), code="bad_role")
     days = INVITATION_DAYS if days is None else days
+    token = secrets.token_urlsafe(INVITATION_TOKEN_BYTES)
     with transaction.atomic():
-        return Invitation.objects.create(
+        invitation = Invitation.objects.create(
             team=team,
             role=role,
             company_name=company_name,
             created_by=created_by,
             expires_at=timezone.now() + dt.timedelta(days=days),
+            token_hash=_token_hash(token),
         )
+    return IssuedInvitation(invitation=invitation, token=token)
+
+
+def _invitation_refusal(invitation):
+    """Why a found invitation cannot be used any more, or None."""
+    if invitation.revoked_at is not None:
+        return TeamActionRefused(
+            _("This invitation was withdrawn. Ask the team leader for a new one."),
+            code="invitation_revoked",
+            status=410,
+        )
+    if invitation.used_at is not None:
+        return TeamActionRefused(
+            _("This invitation link has already been used. Ask the team leader for a new one."),
+            code="invitation_used",
+            status=410,
+        )
+    if invitation.expires_at <= timezone.now():
+        return TeamActionRefused(
+            _("This invitation link has expired. Ask the team leader for a new one."),
+            code="invitation_expired",
+            status=410,
+        )
+    return None
 
 
 def invitation_from_token(token):
-    """The Invitation a token points to, or TeamActionRefused if the link is broken or expired."""
-    try:
-        data = signing.loads(token, salt=INVITATION_SALT)
-    except signing.BadSignature as exc:
-        raise TeamActionRefused(
-            _("This invitation link is not valid. Ask the team leader for a new one."),
-            code="invitation_invalid",
-            status=404,
-        ) from exc
-    invitation = (
-        Invitation.objects.select_related("team").filter(pk=data.get("i")).first()
-        if isinstance(data, dict)
-        else None
-    )
+    """The Invitation a token opens, or TeamActionRefused if the link is unknown (including the
+    old signed links), withdrawn, used or expired."""
+    token = str(token or "")
+    invitation = None
+    if 0 < len(token) <= INVITATION_TOKEN_MAX_LENGTH and token.isascii():
+        invitation = (
+            Invitation.objects.select_related("team").filter(token_hash=_token_hash(token)).first()
+        )
     if invitation is None:
         raise TeamActionRefused(
             _("This invitation link is not valid. Ask the team leader for a new one."),
             code="invitation_invalid",
             status=404,
         )
-    if invitation.revoked_at is not None:
-        raise TeamActionRefused(
-            _("This invitation was withdrawn. Ask the team leader for a new one."),
-            code="invitation_revoked",
-            status=410,
-        )
-    if invitation.expires_at <= timezone.now():
-        raise TeamActionRefused(
-            _("This invitation link has expired. Ask the team leader for a new one."),
-            code="invitation_expired",
-            status=410,
-        )
+    refusal = _invitation_refusal(invitation)
+    if refusal is not None:
+        raise refusal
     return invitation
 
 
 def invitation_accept(*, invitation, user):
-    """Join the invitation's team. Refused for expired or withdrawn links and for people who may
-    not post; accepting twice keeps one membership."""
+    """Join the invitation's team and use the link up. Refused for expired, withdrawn or used
+    links and for people who may not post; a member opening it again keeps one membership and
+    leaves the link unused."""
     check_can_post(user)
-    if not invitation.is_usable:
-        raise TeamActionRefused(
-            _("This invitation link has expired. Ask the team leader for a new one."),
-            code="invitation_expired",
-            status=410,
-        )
     with transaction.atomic():
-        existing = Membership.objects.filter(team=invitation.team, user=user).first()
+        locked = Invitation.objects.select_for_update().select_related("team").get(pk=invitation.pk)
+        existing = Membership.objects.filter(team=locked.team, user=user).first()
         if existing:
             return existing
+        refusal = _invitation_refusal(locked)
+        if refusal is not None:
+            raise refusal
         membership = Membership.objects.create(
-            team=invitation.team,
+            team=locked.team,
             user=user,
-            role=invitation.role,
-            company_name=invitation.company_name,
+            role=locked.role,
+            company_name=locked.company_name,
         )
-        Invitation.objects.filter(pk=invitation.pk).update(uses=F("uses") + 1)
+        Invitation.objects.filter(pk=locked.pk).update(used_at=timezone.now(), used_by=user)
         JoinRequest.objects.filter(
-            team=invitation.team, user=user, status=JoinRequestStatus.PENDING
+            team=locked.team, user=user, status=JoinRequestStatus.PENDING
         ).update(status=JoinRequestStatus.APPROVED, decided_at=timezone.now())
-        team_editors_sync(team=invitation.team)
+        team_editors_sync(team=locked.team)
     return membership
 
 
@@ -288,6 +328,7 @@ def join_request_decide(*, join_request, actor, approve):
         raise TeamActionRefused(
             _("Only the team leader can answer join requests."), code="forbidden", status=403
         )
+    check_can_post(actor)  # a blocked or unverified leader is read-only too
     with transaction.atomic():
         updated = JoinRequest.objects.filter(
             pk=join_request.pk, status=JoinRequestStatus.PENDING
@@ -322,6 +363,7 @@ def project_page_create(*, team, title, summary, actor):
             code="forbidden",
             status=403,
         )
+    check_can_post(actor)
     index = ProjectIndexPage.objects.first()
     if index is None:
         raise TeamActionRefused(

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,6 +32,8 @@ from .services import (
 )
 
 PAGE_SIZE = 20
+# Session key holding a just-created invitation link until the leader's next view of the team.
+NEW_INVITATION_KEY = "teams_new_invitation"
 
 
 def team_list(request):
@@ -75,6 +78,10 @@ def _team_context(request, team, **extra):
         ),
     }
     if can_manage:
+        new_link = request.session.get(NEW_INVITATION_KEY)
+        if new_link and new_link.get("team") == team.pk:
+            del request.session[NEW_INVITATION_KEY]
+            context["new_invitation_url"] = new_link["url"]
         context.update(
             {
                 "join_requests": list(
@@ -84,7 +91,9 @@ def _team_context(request, team, **extra):
                 ),
                 "invitations": list(
                     team.invitations.filter(
-                        revoked_at__isnull=True, expires_at__gt=timezone.now()
+                        revoked_at__isnull=True,
+                        used_at__isnull=True,
+                        expires_at__gt=timezone.now(),
                     ).order_by("-created_at")
                 ),
                 "invitation_form": InvitationForm(),
@@ -97,7 +106,11 @@ def _team_context(request, team, **extra):
 
 def team_detail(request, slug):
     team = get_object_or_404(Team, slug=slug)
-    return render(request, "teams/team_detail.html", _team_context(request, team))
+    context = _team_context(request, team)
+    response = render(request, "teams/team_detail.html", context)
+    if context.get("new_invitation_url"):
+        patch_cache_control(response, no_store=True, private=True)  # a secret link is on it
+    return response
 
 
 @require_POST
@@ -134,7 +147,7 @@ def join_request_answer(request, slug, pk):
     approve = request.POST.get("decision") == "approve"
     try:
         join_request_decide(join_request=join_req, actor=request.user, approve=approve)
-    except TeamActionRefused as refusal:
+    except (TeamActionRefused, PostingRefused) as refusal:
         messages.error(request, refusal.message)
         return redirect(team)
     if approve:
@@ -160,17 +173,28 @@ def invitation_new(request, slug):
             _team_context(request, team, invitation_form=form),
             status=400,
         )
-    invitation = invitation_create(
-        team=team,
-        created_by=request.user,
-        role=form.cleaned_data["role"],
-        company_name=form.cleaned_data["company_name"].strip(),
-        days=form.cleaned_data["days"],
-    )
+    try:
+        issued = invitation_create(
+            team=team,
+            created_by=request.user,
+            role=form.cleaned_data["role"],
+            company_name=form.cleaned_data["company_name"].strip(),
+            days=form.cleaned_data["days"],
+        )
+    except (TeamActionRefused, PostingRefused) as refusal:
+        messages.error(request, refusal.message)
+        return redirect(team)
+    # The link exists in clear only now: kept server-side in the session for the next page view
+    # (never in a cookie, a message or a URL of the team page), then forgotten.
+    request.session[NEW_INVITATION_KEY] = {
+        "team": team.pk,
+        "url": request.build_absolute_uri(issued.path),
+    }
     messages.success(
         request,
-        _("Invitation link created. Share it with the person you invite: %(url)s")
-        % {"url": request.build_absolute_uri(invitation.get_absolute_url())},
+        _(
+            "Invitation link created. Copy it now and share it with the person you invite: it is shown only once and works for one person."
+        ),
     )
     return redirect(team)
 
@@ -243,7 +267,7 @@ def project_start(request, slug):
             summary=form.cleaned_data["summary"],
             actor=request.user,
         )
-    except TeamActionRefused as refusal:
+    except (TeamActionRefused, PostingRefused) as refusal:
         messages.error(request, refusal.message)
         return redirect(team)
     messages.success(

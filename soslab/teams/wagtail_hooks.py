@@ -1,6 +1,8 @@
 """Wagtail admin for teams: team and membership viewsets, and the guardian-consent view where
 staff see who is still missing consent and record it."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,9 +10,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from soslab.accounts.permissions import posting_refusal
+
 from . import admin_views
 from .models import Membership, Team
-from .rules import can_record_consent
+from .rules import can_record_consent, is_staff
 
 
 class TeamViewSet(ModelViewSet):
@@ -80,3 +84,16 @@ def register_consent_menu_item():
         icon_name="lock",
         order=230,
     )
+
+
+@hooks.register("before_edit_page")
+def read_only_people_do_not_edit_pages(request, page):
+    """Team members edit their project page in the Wagtail editor: a blocked or unverified member
+    is read-only there too (the same posting check as every other write); staff are not held."""
+    if is_staff(request.user):
+        return None
+    refusal = posting_refusal(request.user)
+    if refusal is None:
+        return None
+    messages.error(request, refusal.message)
+    return redirect("wagtailadmin_home")

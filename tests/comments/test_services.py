@@ -98,7 +98,7 @@ def test_target_must_be_public(make_target, citizen):
     draft = make_target(live=False)
     with pytest.raises(CommentRefused) as refused:
         comment_create(author=citizen, target=draft, body="안녕하세요")
-    assert refused.value.code == "target_not_public"
+    assert (refused.value.code, refused.value.status) == ("not_found", 404)
 
 
 @pytest.mark.django_db

@@ -127,7 +127,7 @@ def test_unpublished_target_gets_404(client, make_target, citizen):
     client.force_login(citizen)
     response = client.post(POST_URL, _data(draft), headers={"accept": "application/json"})
     assert response.status_code == 404
-    assert response.json()["error"] == "target_not_public"
+    assert response.json()["error"] == "not_found"  # the same answer as a missing target
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.utils import timezone
 
+from soslab.core import targets
 from soslab.moderation.models import ModeratedContent, ModerationState
 from soslab.moderation.registry import register, unregister
 from tests.factories import UserFactory
@@ -69,7 +70,13 @@ def _moderators_group(db):
 @pytest.fixture
 def post_model(_post_table, db):
     register(_post_table)
+    targets.register(
+        _post_table,
+        purposes={targets.REPORT},
+        visible_to=lambda user: _post_table.objects.visible_to(user),
+    )
     yield _post_table
+    targets.unregister(_post_table)
     unregister(_post_table)
 
 

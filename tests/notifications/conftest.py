@@ -1,6 +1,8 @@
 import pytest
 from wagtail.models import Page, Site
 
+from soslab.core import targets
+
 
 def _make_page(title, slug, live=True):
     site = Site.objects.get(is_default_site=True)
@@ -9,9 +11,22 @@ def _make_page(title, slug, live=True):
     return page
 
 
+@pytest.fixture(autouse=True)
+def _pages_are_targets():
+    """These suites test the generic machinery on plain Wagtail pages (they exist in every test
+    database), registered here for the test's duration like any app registers its models."""
+    targets.register(
+        Page,
+        purposes={targets.COMMENT, targets.FOLLOW, targets.NOTIFY},
+        visible_to=lambda user: Page.objects.live().public(),
+    )
+    yield
+    targets.unregister(Page)
+
+
 @pytest.fixture
 def make_target(db):
-    """Any model with get_url()/__str__ is a target; Wagtail pages exist in every test database."""
+    """A live (or draft) Wagtail page, registered as a target by `_pages_are_targets`."""
     counter = {"n": 0}
 
     def make(title="덕진동 횡단보도 토론", live=True):

@@ -87,7 +87,7 @@ def test_follow_view_sends_anonymous_people_to_log_in(client, target):
 @pytest.mark.parametrize(
     "data",
     [
-        {"target": "accounts.user", "object_id": "1", "action": "follow"},  # no public page
+        {"target": "accounts.user", "object_id": "1", "action": "follow"},  # not for follows
         {"target": "nope.model", "object_id": "1", "action": "follow"},
         {"target": "wagtailcore.page", "object_id": "999999", "action": "follow"},
         {"target": "wagtailcore.page", "object_id": "abc", "action": "follow"},
@@ -97,7 +97,7 @@ def test_follow_view_refuses_what_cannot_be_followed(client, citizen, data):
     client.force_login(citizen)
     response = client.post("/notifications/follow/", data, headers={"accept": "application/json"})
     assert response.status_code == 404
-    assert response.json()["error"] == "target_not_found"
+    assert response.json()["error"] == "not_found"
     assert Follow.objects.count() == 0
 
 
@@ -111,7 +111,7 @@ def test_follow_view_refuses_an_unpublished_target(client, make_target, citizen)
         headers={"accept": "application/json"},
     )
     assert response.status_code == 404
-    assert response.json()["error"] == "target_not_public"
+    assert response.json()["error"] == "not_found"  # the same answer as a missing target
 
 
 @pytest.mark.django_db

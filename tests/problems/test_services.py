@@ -4,10 +4,10 @@ import pytest
 from django.utils import timezone
 
 from soslab.accounts.permissions import PostingRefused
+from soslab.core.targets import target_content_type
 from soslab.moderation.models import ModerationState
 from soslab.notifications.models import Follow, Notification
 from soslab.notifications.services import follow_add, is_following
-from soslab.notifications.targets import target_content_type
 from soslab.problems import services
 from soslab.problems.models import (
     Problem,

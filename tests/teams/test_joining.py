@@ -21,13 +21,13 @@ from tests.teams.factories import make_team
 def test_invitation_link_adds_the_member_with_its_role(client):
     leader = UserFactory()
     team = make_team(leader=leader)
-    invitation = invitation_create(
+    issued = invitation_create(
         team=team, created_by=leader, role=TeamRole.MENTOR, company_name="전주스마트솔루션㈜"
     )
     mentor = UserFactory()
     client.force_login(mentor)
 
-    response = client.post(invitation.get_absolute_url())
+    response = client.post(issued.path)
 
     assert response.status_code == 302
     membership = Membership.objects.get(team=team, user=mentor)
@@ -39,13 +39,13 @@ def test_invitation_link_adds_the_member_with_its_role(client):
 def test_expired_invitation_is_refused_with_a_clear_message(client):
     leader = UserFactory()
     team = make_team(leader=leader)
-    invitation = invitation_create(team=team, created_by=leader)
-    Invitation.objects.filter(pk=invitation.pk).update(
+    issued = invitation_create(team=team, created_by=leader)
+    Invitation.objects.filter(pk=issued.invitation.pk).update(
         expires_at=timezone.now() - dt.timedelta(minutes=1)
     )
     client.force_login(UserFactory())
 
-    response = client.post(invitation.get_absolute_url())
+    response = client.post(issued.path)
 
     assert response.status_code == 410
     assert "expired" in response.content.decode() or "유효 기간" in response.content.decode()
@@ -55,9 +55,9 @@ def test_expired_invitation_is_refused_with_a_clear_message(client):
 @pytest.mark.django_db
 def test_tampered_token_is_refused():
     leader = UserFactory()
-    invitation = invitation_create(team=make_team(leader=leader), created_by=leader)
+    issued = invitation_create(team=make_team(leader=leader), created_by=leader)
     with pytest.raises(TeamActionRefused) as excinfo:
-        invitation_from_token(invitation.token[:-2] + "xx")
+        invitation_from_token(issued.token[:-2] + "xx")
     assert excinfo.value.code == "invitation_invalid"
 
 
@@ -65,22 +65,22 @@ def test_tampered_token_is_refused():
 def test_withdrawn_invitation_is_refused(client):
     leader = UserFactory()
     team = make_team(leader=leader)
-    invitation = invitation_create(team=team, created_by=leader)
+    issued = invitation_create(team=team, created_by=leader)
     client.force_login(leader)
-    client.post(f"/teams/{team.slug}/invitations/{invitation.pk}/withdraw/")
+    client.post(f"/teams/{team.slug}/invitations/{issued.invitation.pk}/withdraw/")
     client.force_login(UserFactory())
 
-    assert client.post(invitation.get_absolute_url()).status_code == 410
+    assert client.post(issued.path).status_code == 410
 
 
 @pytest.mark.django_db
 def test_unverified_people_cannot_accept(client):
     leader = UserFactory()
     team = make_team(leader=leader)
-    invitation = invitation_create(team=team, created_by=leader)
+    issued = invitation_create(team=team, created_by=leader)
     client.force_login(UserFactory(verified=False))
 
-    response = client.post(invitation.get_absolute_url())
+    response = client.post(issued.path)
 
     assert response.status_code == 403
     assert Membership.objects.filter(team=team).count() == 1

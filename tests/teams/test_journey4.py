@@ -21,9 +21,9 @@ def test_journey_4(client, staff):
     child = ChildFactory(display_name="메이커 하늘")
 
     # 1. The leader invites the child, who joins: not shown publicly yet, cannot edit.
-    invitation = invitation_create(team=team, created_by=leader)
+    issued = invitation_create(team=team, created_by=leader)
     client.force_login(child)
-    client.post(invitation.get_absolute_url())
+    client.post(issued.path)
     client.logout()
     assert "메이커 하늘" not in client.get(team.get_absolute_url()).content.decode()
 

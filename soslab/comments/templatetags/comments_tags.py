@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from soslab.accounts.permissions import posting_refusal
+from soslab.core.targets import accepts_comments, target_key, target_url
 from soslab.core.text import render_plain_text
 from soslab.moderation.models import user_is_moderator
-from soslab.notifications.targets import target_accepts_comments, target_key, target_url
 
 from ..forms import CommentForm
 from ..models import BODY_MAX_LENGTH, THREAD_PAGE_PARAM, THREAD_PAGE_SIZE, Comment
@@ -107,7 +107,7 @@ def comments_section(context, target):
         "form": form,
         "state": state,
         "posting_refusal": refusal,
-        "comments_open": target_accepts_comments(target),
+        "comments_open": accepts_comments(target),
         "max_length": BODY_MAX_LENGTH,
         "csrf_token": context.get("csrf_token"),
     }

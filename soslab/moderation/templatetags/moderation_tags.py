@@ -10,6 +10,8 @@ from django import template
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from soslab.core import targets
+
 from ..models import ModerationState, user_is_moderator
 
 register = template.Library()
@@ -65,7 +67,12 @@ def report_button(context, obj, label=""):
     is_person = isinstance(obj, get_user_model())
     own = (is_person and user is not None and user.pk == obj.pk) or _is_author(obj, user)
     state = getattr(obj, "moderation_state", ModerationState.PUBLISHED)
-    show = obj.pk is not None and not own and state == ModerationState.PUBLISHED
+    show = (
+        obj.pk is not None
+        and not own
+        and state == ModerationState.PUBLISHED
+        and targets.is_registered(obj, targets.REPORT)
+    )
     url = reverse("moderation:report", args=[_kind(obj), obj.pk]) if show else ""
     if show and request is not None:
         from django.utils.http import urlencode

@@ -6,8 +6,9 @@
 
 from django import template
 
+from soslab.core.targets import target_key, target_url
+
 from ..services import follower_count, is_following, unread_count
-from ..targets import target_key, target_url
 
 register = template.Library()
 
