@@ -2,12 +2,13 @@
 rounded to about 100 m by geo.privacy; hidden and pending content never). Streamed in chunks so
 100,000 rows never sit in memory at once."""
 
-import csv
 import json
 
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+
+from soslab.core.csv import csv_response
 
 from .privacy import public_point
 
@@ -88,17 +89,9 @@ def public_rows(base_url=""):
         }
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_stream(base_url):
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # Excel opens UTF-8 Korean text correctly with a BOM
-    yield writer.writerow(FIELDS)
+def _csv_rows(base_url):
     for row in public_rows(base_url):
-        yield writer.writerow(["" if row[f] is None else row[f] for f in FIELDS])
+        yield [row[field] for field in FIELDS]
 
 
 def _geojson_stream(base_url):
@@ -137,7 +130,12 @@ def _download(stream, content_type, filename):
 @require_GET
 def problems_csv(request):
     base = request.build_absolute_uri("/")[:-1]
-    return _download(_csv_stream(base), "text/csv; charset=utf-8", "soslab_jeonju_problems.csv")
+    return csv_response(
+        FIELDS,
+        _csv_rows(base),
+        filename="soslab_jeonju_problems.csv",
+        cache_control="public, max-age=300",
+    )
 
 
 @require_GET
