@@ -1,5 +1,5 @@
 """Open data downloads: public problems as GeoJSON and CSV (public fields only; minors' points
-rounded to about 100 m by geo.privacy; hidden and pending content never). Streamed in chunks so
+rounded to about 100 m: the published point of geo.privacy; hidden and pending content never). Streamed in chunks so
 100,000 rows never sit in memory at once."""
 
 import json
@@ -9,8 +9,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from soslab.core.csv import csv_response
-
-from .privacy import public_point
 
 FIELDS = [
     "id",
@@ -57,16 +55,15 @@ def public_rows(base_url=""):
             "support_count",
             "comment_count",
             "created_at",
-            "lat",
-            "lon",
-            "author__age_band",
+            "public_lat",
+            "public_lon",
+            "location_approximate",
         )
         .iterator(chunk_size=CHUNK)
     )
     for row in rows:
         (pk, title, description, slug, category, status, code, dong, gu, supports, comments,
-         created_at, lat, lon, age_band) = row  # fmt: skip
-        lat, lon, approximate = public_point(lat, lon, age_band)
+         created_at, lat, lon, approximate) = row  # fmt: skip
         yield {
             "id": pk,
             "title": title,

@@ -291,9 +291,11 @@ def problem_detail(request, pk):
         context["answer_form"] = AnswerForm(problem=problem)
         context["duplicate_form"] = DuplicateForm()
         context["answer_templates"] = context["answer_form"].fields["template"].queryset
-    if problem.has_point:
+    lat, lon, _approximate = problem.public_point
+    if lat is not None:
+        # From the published point: distances from the exact one would reveal it.
         context["similar"] = services.similar_problems(
-            lat=problem.lat, lon=problem.lon, category=problem.category, exclude_pk=problem.pk
+            lat=lat, lon=lon, category=problem.category, exclude_pk=problem.pk
         )[:3]
     return render(request, "problems/problem_detail.html", context)
 
