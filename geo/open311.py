@@ -13,7 +13,6 @@ import re
 import xml.etree.ElementTree as ET
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -23,6 +22,8 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from soslab.core.media import public_url
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-21T00:00:00+09:00"
@@ -239,7 +240,7 @@ def serialise_request(row, base_url, english):
     address = ", ".join(part for part in (row["location_text"], place) if part)
     media_url = ""
     if row["first_photo"]:
-        media_url = default_storage.url(row["first_photo"])
+        media_url = public_url(row["first_photo"])  # only public problems are listed
         if media_url.startswith("/"):
             media_url = base_url + media_url
     name = (english and row["category__name_en"]) or row["category__name"]

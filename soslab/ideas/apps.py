@@ -8,8 +8,20 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
+        from soslab.core import media
         from soslab.moderation.registry import register
 
-        from .models import Idea
+        from .models import Idea, IdeaImage
 
         register(Idea)
+        media.register(
+            "idea-image",
+            model=IdeaImage,
+            fields=("image", "thumbnail"),
+            owner_model=Idea,
+            owner=lambda image: image.idea,
+            files_of=lambda idea: idea.images.all(),
+            is_public=lambda idea: idea.is_public,
+            visible_to=lambda user, idea: Idea.objects.visible_to(user).filter(pk=idea.pk).exists(),
+            state_field="moderation_state",
+        )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from geo.privacy import published_point
+from soslab.core.media import MediaUrlsMixin, private_storage
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
 TITLE_MIN, TITLE_MAX = 5, 120
@@ -276,14 +277,21 @@ def photo_upload_to(instance, filename):
     return f"problems/{timezone.now():%Y/%m}/{filename}"
 
 
-class ProblemPhoto(models.Model):
-    """A photo of the problem, re-encoded without EXIF/GPS by soslab.core.images."""
+class ProblemPhoto(MediaUrlsMixin, models.Model):
+    """A photo of the problem, re-encoded without EXIF/GPS by soslab.core.images. Stored in
+    private storage; public by URL only while the problem is public (soslab.core.media)."""
 
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
-        _("photo"), upload_to=photo_upload_to, width_field="width", height_field="height"
+        _("photo"),
+        upload_to=photo_upload_to,
+        storage=private_storage,
+        width_field="width",
+        height_field="height",
     )
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=photo_upload_to)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=photo_upload_to, storage=private_storage
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("photo description"), max_length=200, blank=True)

@@ -4,8 +4,10 @@ are queued with transaction.on_commit so nothing is sent for a rolled-back chang
 """
 
 import math
+import posixpath
 from datetime import timedelta
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from geo import boundaries
 from geo.services import dong_for_point
 from soslab.accounts.permissions import PostingRefused, check_can_post
+from soslab.core.media import private_storage
 from soslab.core.text import normalise_text
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import Follow
@@ -235,11 +238,13 @@ def problem_create(
 
 def _photo_add(problem, photo, position):
     row = ProblemPhoto(problem=problem, position=position)
-    if isinstance(photo, dict):  # already stored (a draft kept across form steps)
-        row.image.name = photo["image"]
-        row.thumbnail.name = photo["thumbnail"]
-        row.width = photo.get("width", 0)
-        row.height = photo.get("height", 0)
+    if isinstance(photo, dict):  # a draft kept across form steps: move it out of drafts/
+        storage = private_storage()
+        for field in ("image", "thumbnail"):
+            draft = photo[field]
+            with storage.open(draft, "rb") as source:
+                getattr(row, field).save(posixpath.basename(draft), File(source), save=False)
+            transaction.on_commit(lambda draft=draft: storage.delete(draft))
         row.alt_text = photo.get("alt_text", "")[:200]
         row.save()
         return row

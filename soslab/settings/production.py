@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool, env_int
+from .base import DATABASES, SECRET_KEY, env, env_bool, env_int
 
 DEBUG = False
 
@@ -30,9 +30,11 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 (default, private and public media from base)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Protected uploads: nginx sends them from its internal /_protected/ location (docs/operations.md).
+SENDFILE_BACKEND = env("SENDFILE_BACKEND", "django_sendfile.backends.nginx")
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 SOSLAB_DEMO_ACCOUNTS = False
