@@ -232,9 +232,11 @@ class Problem(ModeratedContent):
         )
 
     def save(self, *args, **kwargs):
-        self.refresh_public_point()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"lat", "lon", "author"} & set(update_fields):
+        if update_fields is None:
+            self.refresh_public_point()
+        elif {"lat", "lon", "author"} & set(update_fields):
+            self.refresh_public_point()
             kwargs["update_fields"] = {*update_fields, *self.PUBLIC_POINT_FIELDS}
         super().save(*args, **kwargs)
 

@@ -148,6 +148,7 @@ def problem_points_refresh(*, author):
         )
         for problem in stale.select_for_update():
             problem.author = author
+            problem.refresh_public_point()
             problem.save(update_fields=list(Problem.PUBLIC_POINT_FIELDS))
 
 
