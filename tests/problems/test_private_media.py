@@ -167,3 +167,19 @@ def test_development_media_server_never_serves_private_files(rf, report, setting
     for path in (f"private/{photo.image.name}", f"public/../private/{photo.image.name}"):
         with pytest.raises(Http404):
             dev_media(rf.get("/media/" + path), path)
+
+
+def test_production_hands_the_file_to_nginx_internal_location(client, report, settings):
+    from django_sendfile.utils import _get_sendfile
+
+    problem, photo = report
+    settings.SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    _get_sendfile.cache_clear()
+    try:
+        client.force_login(problem.author)
+        response = client.get(photo.image_url)
+    finally:
+        _get_sendfile.cache_clear()
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == "/_protected/" + photo.image.name
+    assert response.content == b""  # nginx sends the bytes, not Django
