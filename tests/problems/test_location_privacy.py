@@ -188,3 +188,22 @@ def test_no_public_output_contains_the_exact_point(client, minors_problem):
         ).decode("utf-8")
         for text in exact_text:
             assert text not in body, (url, text)
+
+
+@pytest.mark.django_db
+def test_hotspot_geometry_is_built_from_published_points(category):
+    from shapely.geometry import Point, shape
+
+    from geo.models import Hotspot
+    from geo.services import hotspots_recompute
+
+    teen = UserFactory(age_band=AgeBand.TEEN)
+    for north, east in [(0, 0), (2, 3), (-4, 6), (3, -2), (-6, -5)]:
+        ProblemFactory(author=teen, category=category, lat=_offset(EXACT, north, east)[0],
+                       lon=_offset(EXACT, north, east)[1])  # fmt: skip
+    assert hotspots_recompute(min_reports=5, radius_m=50) == 1
+    hotspot = Hotspot.objects.get()
+    # Every member publishes the same grid point, so that is the centre; the exact points (all
+    # within 10 m of EXACT) are not.
+    assert haversine_m(hotspot.lat, hotspot.lon, *PUBLISHED) < 1
+    assert not shape(hotspot.area).contains(Point(EXACT[1], EXACT[0]))
