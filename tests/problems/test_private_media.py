@@ -183,3 +183,17 @@ def test_production_hands_the_file_to_nginx_internal_location(client, report, se
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == "/_protected/" + photo.image.name
     assert response.content == b""  # nginx sends the bytes, not Django
+
+
+def test_development_media_server_serves_public_copies(
+    rf, report, moderator, django_capture_on_commit_callbacks
+):
+    from soslab.core.views import dev_media
+
+    problem, photo = report
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.content_approve(moderator=moderator, target=problem)
+    path = photo.image_url.removeprefix("/media/")
+    response = dev_media(rf.get(photo.image_url), path)
+    assert response.status_code == 200
+    assert _body(response) == _private_bytes(photo.image.name)
