@@ -79,6 +79,8 @@ def ensure_problems():
                 )
             )
         with transaction.atomic():
+            for row in rows:  # bulk_create skips save(): apply the location privacy rule
+                row.refresh_public_point()
             Problem.objects.bulk_create(rows, batch_size=1000)
         made += len(rows)
     return Problem.objects.count()

@@ -105,6 +105,8 @@ def _setup():
                 )
             )
         with transaction.atomic():
+            for row in rows:  # bulk_create skips save(): apply the location privacy rule
+                row.refresh_public_point()
             created = Problem.objects.bulk_create(rows, batch_size=1000)
             TaggedItem.objects.bulk_create(
                 [

@@ -25,7 +25,6 @@ from django.views.decorators.http import require_GET
 from soslab.core.http import json_error
 
 from .air import grade_for
-from .privacy import public_point
 
 JEONJU_BBOX = (126.9975, 35.7284, 127.2357, 35.9015)
 GRID_CELLS = 24  # columns/rows of the aggregation grid over the requested view
@@ -95,7 +94,11 @@ def problems_in_view(params):
     bbox = parse_bbox(params.get("bbox"))
     queryset, cleaned = filter_problems(Problem.objects.public(), params)
     min_lon, min_lat, max_lon, max_lat = bbox
-    queryset = queryset.filter(lat__range=(min_lat, max_lat), lon__range=(min_lon, max_lon))
+    # Published points (geo.privacy) decide what is in view: a bbox edge must not tell which side
+    # of it a minor's exact point lies.
+    queryset = queryset.filter(
+        public_lat__range=(min_lat, max_lat), public_lon__range=(min_lon, max_lon)
+    )
     return queryset, cleaned, bbox
 
 
@@ -114,13 +117,13 @@ def problems_geojson(request):
     rows = list(
         queryset.order_by().values_list(
             "pk",
-            "lat",
-            "lon",
+            "public_lat",
+            "public_lon",
             "title",
             "status",
             "support_count",
             "category_id",
-            "author__age_band",
+            "location_approximate",
         )[: limit + 1]
     )
     if len(rows) > limit:
@@ -129,8 +132,7 @@ def problems_geojson(request):
     statuses = dict(ProblemStatus.choices)
     url_pattern = reverse("problems:detail", args=[0]).replace("/0/", "/{}/")
     features = []
-    for pk, lat, lon, title, status, supports, category_id, age_band in rows:
-        lat, lon, approximate = public_point(lat, lon, age_band)
+    for pk, lat, lon, title, status, supports, category_id, approximate in rows:
         features.append(
             {
                 "type": "Feature",
@@ -174,7 +176,9 @@ def _cached_clusters(request, queryset, bbox, zoom):
     data = cache.get(key)
     if data is None:
         min_lon, min_lat, max_lon, max_lat = snapped
-        in_view = queryset.filter(lat__range=(min_lat, max_lat), lon__range=(min_lon, max_lon))
+        in_view = queryset.filter(
+            public_lat__range=(min_lat, max_lat), public_lon__range=(min_lon, max_lon)
+        )
         data = _clusters(in_view, snapped, zoom)
         cache.set(key, data, 60)
     return geojson_response(data)
@@ -188,16 +192,16 @@ def _clusters(queryset, bbox, zoom):
     cells = (
         queryset.order_by()
         .annotate(
-            cx=Floor((F("lon") - Value(min_lon)) / Value(width), output_field=FloatField()),
-            cy=Floor((F("lat") - Value(min_lat)) / Value(height), output_field=FloatField()),
+            cx=Floor((F("public_lon") - Value(min_lon)) / Value(width), output_field=FloatField()),
+            cy=Floor((F("public_lat") - Value(min_lat)) / Value(height), output_field=FloatField()),
         )
         .values("cx", "cy")
-        .annotate(n=Count("pk"), mean_lat=Avg("lat"), mean_lon=Avg("lon"))
+        .annotate(n=Count("pk"), mean_lat=Avg("public_lat"), mean_lon=Avg("public_lon"))
     )
     features = [
         {
             "type": "Feature",
-            # Rounded to ~100 m: a one-report cell must not reveal a minor's exact point.
+            # Means of published points, rounded to ~100 m as well.
             "geometry": {
                 "type": "Point",
                 "coordinates": [round(cell["mean_lon"], 3), round(cell["mean_lat"], 3)],

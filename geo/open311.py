@@ -1,8 +1,8 @@
 """Read-only Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), as FixMyStreet serves it:
 services (the problem categories) and requests (public problems), in JSON and XML.
 
-Only `Problem.objects.public()` is published (hidden and pending never), and every point goes
-through geo.privacy.public_point (minors' points rounded to about 100 m), exactly like the open
+Only `Problem.objects.public()` is published (hidden and pending never), and every point is the
+published one (Problem.public_lat/public_lon from geo.privacy: minors' rounded to about 100 m), exactly like the open
 data downloads. A list is one query whatever its size (first photo and latest public note are
 subqueries); pages hold 50 requests by default and 200 at most, and a `Link: rel="next"` header
 says when there is another page. Bad parameters answer 400 with the spec's error list.
@@ -13,7 +13,6 @@ import re
 import xml.etree.ElementTree as ET
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -24,7 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .privacy import public_point
+from soslab.core.media import public_url
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-21T00:00:00+09:00"
@@ -50,9 +49,8 @@ _ROW_FIELDS = (
     "location_text",
     "dong__name",
     "dong__gu",
-    "lat",
-    "lon",
-    "author__age_band",
+    "public_lat",
+    "public_lon",
     "status_note",
     "first_photo",
 )
@@ -237,12 +235,12 @@ def open311_status(problem_status):
 
 
 def serialise_request(row, base_url, english):
-    lat, lon, _approximate = public_point(row["lat"], row["lon"], row["author__age_band"])
+    lat, lon = row["public_lat"], row["public_lon"]  # the published point (geo.privacy)
     place = " ".join(part for part in (row["dong__gu"], row["dong__name"]) if part)
     address = ", ".join(part for part in (row["location_text"], place) if part)
     media_url = ""
     if row["first_photo"]:
-        media_url = default_storage.url(row["first_photo"])
+        media_url = public_url(row["first_photo"])  # only public problems are listed
         if media_url.startswith("/"):
             media_url = base_url + media_url
     name = (english and row["category__name_en"]) or row["category__name"]

@@ -1,15 +1,14 @@
 """Open data downloads: public problems as GeoJSON and CSV (public fields only; minors' points
-rounded to about 100 m by geo.privacy; hidden and pending content never). Streamed in chunks so
+rounded to about 100 m: the published point of geo.privacy; hidden and pending content never). Streamed in chunks so
 100,000 rows never sit in memory at once."""
 
-import csv
 import json
 
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .privacy import public_point
+from soslab.core.csv import csv_response
 
 FIELDS = [
     "id",
@@ -56,16 +55,15 @@ def public_rows(base_url=""):
             "support_count",
             "comment_count",
             "created_at",
-            "lat",
-            "lon",
-            "author__age_band",
+            "public_lat",
+            "public_lon",
+            "location_approximate",
         )
         .iterator(chunk_size=CHUNK)
     )
     for row in rows:
         (pk, title, description, slug, category, status, code, dong, gu, supports, comments,
-         created_at, lat, lon, age_band) = row  # fmt: skip
-        lat, lon, approximate = public_point(lat, lon, age_band)
+         created_at, lat, lon, approximate) = row  # fmt: skip
         yield {
             "id": pk,
             "title": title,
@@ -88,17 +86,9 @@ def public_rows(base_url=""):
         }
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_stream(base_url):
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # Excel opens UTF-8 Korean text correctly with a BOM
-    yield writer.writerow(FIELDS)
+def _csv_rows(base_url):
     for row in public_rows(base_url):
-        yield writer.writerow(["" if row[f] is None else row[f] for f in FIELDS])
+        yield [row[field] for field in FIELDS]
 
 
 def _geojson_stream(base_url):
@@ -137,7 +127,12 @@ def _download(stream, content_type, filename):
 @require_GET
 def problems_csv(request):
     base = request.build_absolute_uri("/")[:-1]
-    return _download(_csv_stream(base), "text/csv; charset=utf-8", "soslab_jeonju_problems.csv")
+    return csv_response(
+        FIELDS,
+        _csv_rows(base),
+        filename="soslab_jeonju_problems.csv",
+        cache_control="public, max-age=300",
+    )
 
 
 @require_GET

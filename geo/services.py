@@ -233,13 +233,14 @@ def traffic_spots_store(*, kind, rows, synthetic=False):
 
 
 def hotspot_problems():
-    """Public, not-duplicate problems with a point: what hotspots are computed from."""
+    """Public, not-duplicate problems with a point: what hotspots are computed from (their
+    published points, so a hotspot's outline never reveals a minor's exact point)."""
     from soslab.problems.models import Problem, ProblemStatus
 
     return (
         Problem.objects.public()
         .exclude(status=ProblemStatus.DUPLICATE)
-        .filter(lat__isnull=False, lon__isnull=False)
+        .filter(public_lat__isnull=False, public_lon__isnull=False)
     )
 
 
@@ -255,7 +256,11 @@ def hotspots_recompute(*, min_reports=None, radius_m=None):
 
     min_reports = min_reports or settings.GEO_HOTSPOT_MIN_REPORTS
     radius_m = radius_m or settings.GEO_HOTSPOT_RADIUS_M
-    rows = list(hotspot_problems().values_list("pk", "lon", "lat", "category__name", "dong_id"))
+    rows = list(
+        hotspot_problems().values_list(
+            "pk", "public_lon", "public_lat", "category__name", "dong_id"
+        )
+    )
     ids = [row[0] for row in rows]
     lons = [row[1] for row in rows]
     lats = [row[2] for row in rows]
@@ -343,9 +348,10 @@ def air_evidence_for(problem):
     from .charts import pm_chart
     from .models import AirReading
 
-    if not is_air_problem(problem) or problem.lat is None or problem.lon is None:
+    lat, lon, _approximate = problem.public_point  # a distance to the exact point would leak it
+    if not is_air_problem(problem) or lat is None:
         return None
-    station, distance = nearest_station(problem.lon, problem.lat)
+    station, distance = nearest_station(lon, lat)
     if station is None:
         return None
     start = problem.created_at - timedelta(hours=EVIDENCE_HOURS)

@@ -13,6 +13,12 @@ from soslab.core.ratelimit import ratelimit
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("metrics", observability.metrics, name="metrics"),
+    # Non-public uploads, permission-checked (soslab.core.media); public ones are /media/public/.
+    path(
+        "files/<slug:kind>/<int:pk>/<slug:field>/",
+        core_views.protected_media,
+        name="protected_media",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", include(wagtailadmin_urls)),
@@ -31,9 +37,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development only (production: the web server, see docs/operations.md): public uploads and
+    # Wagtail's images; never MEDIA_ROOT/private, which only the protected view reads.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", core_views.dev_media)]
 
 # Wagtail's page tree serves everything else: home, /rounds/, /projects/, /results/ ...
 urlpatterns += [path("", include(wagtail_urls))]

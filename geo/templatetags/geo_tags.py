@@ -22,9 +22,10 @@ def problem_traffic_spots(problem):
     """Accident hotspots within 100 m of a traffic problem (empty for other categories)."""
     slugs = getattr(settings, "GEO_TRAFFIC_CATEGORY_SLUGS", DEFAULT_TRAFFIC_SLUGS)
     category = getattr(problem, "category", None)
-    if not category or category.slug not in slugs or problem.lat is None or problem.lon is None:
+    lat, lon, _approximate = problem.public_point  # spots near the exact point would locate it
+    if not category or category.slug not in slugs or lat is None:
         return []
-    return traffic_hotspots_near(problem.lon, problem.lat, TRAFFIC_FLAG_METRES)
+    return traffic_hotspots_near(lon, lat, TRAFFIC_FLAG_METRES)
 
 
 @register.simple_tag

@@ -48,3 +48,41 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+@require_GET
+def protected_media(request, kind, pk, field):
+    """A non-public upload (soslab.core.media), for those who may see its owner: its author and
+    moderators. Anyone else gets 404, exactly as for a file that does not exist. The file is sent
+    by django-sendfile2 (X-Accel-Redirect to /_protected/ in production, streamed otherwise)."""
+    from django.http import Http404
+    from django_sendfile import sendfile
+
+    from . import media
+
+    entry = media.kind_named(kind)
+    if entry is None or field not in entry.fields:
+        raise Http404
+    row = entry.model.objects.filter(pk=pk).first()
+    if row is None or not entry.visible_to(request.user, entry.owner(row)):
+        raise Http404
+    name = getattr(row, field).name
+    if not name:
+        raise Http404
+    response = sendfile(request, media.private_storage().path(name))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def dev_media(request, path):
+    """DEBUG only (`make run`): serve MEDIA_ROOT like the production web server does, that is
+    everything except MEDIA_ROOT/private (public uploads, Wagtail's images)."""
+    import posixpath
+
+    from django.http import Http404
+    from django.views.static import serve
+
+    clean = posixpath.normpath(path).lstrip("/")
+    if clean.split("/", 1)[0] in ("private", "..", "."):
+        raise Http404
+    return serve(request, clean, document_root=settings.MEDIA_ROOT)

@@ -8,10 +8,10 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
-        from soslab.core import targets
+        from soslab.core import media, targets
         from soslab.moderation.registry import register
 
-        from .models import Idea
+        from .models import Idea, IdeaImage
 
         register(Idea)
         # An idea is seen through its round page: only while that page is live.
@@ -19,4 +19,15 @@ class IdeasConfig(AppConfig):
             Idea,
             purposes={targets.COMMENT, targets.FOLLOW, targets.REPORT, targets.NOTIFY},
             visible_to=lambda user: Idea.objects.visible_to(user).filter(round__live=True),
+        )
+        media.register(
+            "idea-image",
+            model=IdeaImage,
+            fields=("image", "thumbnail"),
+            owner_model=Idea,
+            owner=lambda image: image.idea,
+            files_of=lambda idea: idea.images.all(),
+            is_public=lambda idea: idea.is_public,
+            visible_to=lambda user, idea: Idea.objects.visible_to(user).filter(pk=idea.pk).exists(),
+            state_field="moderation_state",
         )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from soslab.core.media import MediaUrlsMixin, private_storage
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet, ModerationState
 
 TITLE_MIN, TITLE_MAX = 5, 120
@@ -188,14 +189,21 @@ def image_upload_to(instance, filename):
     return f"ideas/{timezone.now():%Y/%m}/{filename}"
 
 
-class IdeaImage(models.Model):
-    """An image illustrating the idea, re-encoded without EXIF/GPS by soslab.core.images."""
+class IdeaImage(MediaUrlsMixin, models.Model):
+    """An image illustrating the idea, re-encoded without EXIF/GPS by soslab.core.images. Stored in
+    private storage; public by URL only while the idea is public (soslab.core.media)."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(
-        _("image"), upload_to=image_upload_to, width_field="width", height_field="height"
+        _("image"),
+        upload_to=image_upload_to,
+        storage=private_storage,
+        width_field="width",
+        height_field="height",
     )
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=image_upload_to)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=image_upload_to, storage=private_storage
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("image description"), max_length=200, blank=True)

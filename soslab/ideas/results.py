@@ -1,4 +1,4 @@
-"""Round results: ranking (ties share a rank), turnout by age band and dong, CSV cell escaping.
+"""Round results: ranking (ties share a rank), turnout by age band and dong, (CSV cells are escaped by soslab.core.csv).
 
 Reads only; a handful of aggregate queries whatever the number of ideas or votes.
 """
@@ -9,16 +9,6 @@ from django.db.models.functions import Coalesce
 from soslab.accounts.models import AgeBand
 
 from .models import Ballot, Idea
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """Escape a cell a spreadsheet would run as a formula (CSV injection): prefix it with '."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 def rank_rows(items, key):

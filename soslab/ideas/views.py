@@ -4,7 +4,6 @@ Views check permissions through rules.py, write through services.py and answer b
 and API clients (Accept: application/json) with JSON and precise statuses.
 """
 
-import csv
 import hashlib
 import secrets
 
@@ -13,13 +12,14 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from soslab.accounts.permissions import PostingRefused
+from soslab.core.csv import csv_response
 from soslab.core.http import json_error, wants_json
 from soslab.core.images import ImageRejected, process_upload
 from soslab.core.ratelimit import hit
@@ -28,7 +28,7 @@ from . import rules, services
 from .forms import IdeaFilterForm, IdeaForm
 from .models import Ballot, Idea, Vote
 from .phases import Phase
-from .results import csv_safe, round_results_data
+from .results import round_results_data
 
 PAGE_SIZE = 20
 
@@ -438,28 +438,18 @@ def round_results_csv(request, round_page):
             return redirect_to_login(request.get_full_path())
         raise Http404
     data = round_results_data(round_page)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="round-{round_page.slug}-results.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 Korean correctly only with a BOM
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Rank"), _("Idea"), _("Author"), _("Votes"), _("Status"), _("Category"), _("Link")]
-    )
     base = request.build_absolute_uri("/").rstrip("/")
-    for row in data["ranking"]:
-        idea = row["idea"]
-        writer.writerow(
-            [
-                csv_safe(value)
-                for value in (
-                    row["rank"],
-                    idea.title,
-                    idea.author.public_name,
-                    idea.vote_count,
-                    idea.get_status_display(),
-                    idea.category.localized_name,
-                    base + round_page.url_for("idea_detail", idea_id=idea.pk),
-                )
-            ]
-        )
-    return response
+    header = [_("Rank"), _("Idea"), _("Author"), _("Votes"), _("Status"), _("Category"), _("Link")]
+    rows = (
+        [
+            row["rank"],
+            row["idea"].title,
+            row["idea"].author.public_name,
+            row["idea"].vote_count,
+            row["idea"].get_status_display(),
+            row["idea"].category.localized_name,
+            base + round_page.url_for("idea_detail", idea_id=row["idea"].pk),
+        ]
+        for row in data["ranking"]
+    )
+    return csv_response(header, rows, filename=f"round-{round_page.slug}-results.csv")

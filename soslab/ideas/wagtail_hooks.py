@@ -8,6 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from soslab.core.admin_views import SafeExportIndexView
+
 from .choosers import problem_chooser_viewset
 from .models import Idea
 
@@ -33,6 +35,7 @@ class IdeaViewSet(ModelViewSet):
     list_filter = ["status", "moderation_state", "round"]
     search_fields = ["title", "summary"]
     list_export = ["title", "status", "vote_count", "comment_count", "created_at"]
+    index_view_class = SafeExportIndexView
     ordering = ["-created_at"]
 
     edit_handler = ObjectList(

@@ -8,14 +8,36 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("Problems")
 
     def ready(self):
-        from soslab.core import targets
+        from django.conf import settings
+        from django.db.models.signals import post_save
+
+        from soslab.core import media, targets
         from soslab.moderation.registry import register
 
-        from .models import Problem
+        from . import services
+        from .models import Problem, ProblemPhoto
 
         register(Problem)
         targets.register(
             Problem,
             purposes={targets.COMMENT, targets.FOLLOW, targets.REPORT, targets.NOTIFY},
             visible_to=lambda user: Problem.objects.visible_to(user),
+        )
+        media.register(
+            "problem-photo",
+            model=ProblemPhoto,
+            fields=("image", "thumbnail"),
+            owner_model=Problem,
+            owner=lambda photo: photo.problem,
+            files_of=lambda problem: problem.photos.all(),
+            is_public=lambda problem: problem.is_public,
+            visible_to=lambda user, problem: (
+                Problem.objects.visible_to(user).filter(pk=problem.pk).exists()
+            ),
+            state_field="moderation_state",
+        )
+        post_save.connect(
+            services.author_saved,
+            sender=settings.AUTH_USER_MODEL,
+            dispatch_uid="problems_author_points",
         )

@@ -146,10 +146,11 @@ def filter_problems(queryset, params):
     elif sort == SORT_NEAREST:
         lat, lon = cleaned["near"]
         # Equirectangular distance: exact ranking at city scale (Jeonju spans ~20 km), cheap in
-        # SQL. Problems without a map point come last.
+        # SQL. Measured to the published point (geo.privacy): ordering by the exact one would
+        # let repeated queries locate a minor's report. Problems without a point come last.
         kx = math.cos(math.radians(lat))
-        dlat = Cast(F("lat"), FloatField()) - Value(lat)
-        dlon = (Cast(F("lon"), FloatField()) - Value(lon)) * Value(kx)
+        dlat = Cast(F("public_lat"), FloatField()) - Value(lat)
+        dlon = (Cast(F("public_lon"), FloatField()) - Value(lon)) * Value(kx)
         queryset = queryset.annotate(near_distance=dlat * dlat + dlon * dlon).order_by(
             F("near_distance").asc(nulls_last=True), "-created_at", "-pk"
         )

@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from geo.privacy import published_point
+from soslab.core.media import MediaUrlsMixin, private_storage
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
 TITLE_MIN, TITLE_MAX = 5, 120
@@ -127,6 +129,14 @@ class Problem(ModeratedContent):
 
     lat = models.FloatField(_("latitude"), null=True, blank=True)
     lon = models.FloatField(_("longitude"), null=True, blank=True)
+    # The point anyone may learn (geo.privacy.published_point), kept in step with lat/lon and the
+    # author's age band by save() and the author signal, so public outputs filter, order and
+    # measure on it in SQL. Never show lat/lon publicly; use these (or public_point).
+    public_lat = models.FloatField(_("published latitude"), null=True, blank=True, editable=False)
+    public_lon = models.FloatField(_("published longitude"), null=True, blank=True, editable=False)
+    location_approximate = models.BooleanField(
+        _("published point rounded to about 100 m"), default=False, editable=False
+    )
     dong = models.ForeignKey(
         "geo.Dong",
         verbose_name=_("administrative dong"),
@@ -186,6 +196,7 @@ class Problem(ModeratedContent):
         verbose_name_plural = _("problems")
         indexes = [
             models.Index(fields=["lat", "lon"], name="problem_lat_lon"),
+            models.Index(fields=["public_lat", "public_lon"], name="problem_public_lat_lon"),
             models.Index(fields=["moderation_state", "-created_at"], name="problem_public_new"),
             models.Index(
                 fields=["moderation_state", "-support_count", "-created_at"],
@@ -211,13 +222,31 @@ class Problem(ModeratedContent):
     def get_absolute_url(self):
         return reverse("problems:detail", args=[self.pk])
 
+    #: Fields derived from the exact point and the author's age band.
+    PUBLIC_POINT_FIELDS = ("public_lat", "public_lon", "location_approximate")
+
+    def refresh_public_point(self):
+        """Recompute the stored published point (geo.privacy, the one rule)."""
+        self.public_lat, self.public_lon, self.location_approximate = published_point(
+            self.lat, self.lon, minor=self.author.is_minor
+        )
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.refresh_public_point()
+        elif {"lat", "lon", "author"} & set(update_fields):
+            self.refresh_public_point()
+            kwargs["update_fields"] = {*update_fields, *self.PUBLIC_POINT_FIELDS}
+        super().save(*args, **kwargs)
+
     @property
     def public_point(self):
-        """(lat, lon, approximate) as shown publicly: rounded to about 100 m when the author is
-        under 18, exactly as the map, the APIs and the open data publish it (geo.privacy)."""
-        from geo.privacy import public_point
-
-        return public_point(self.lat, self.lon, self.author.age_band)
+        """(lat, lon, approximate) anyone may learn: the published point while the problem is
+        public (rounded to about 100 m when the author is under 18), nothing otherwise."""
+        if not self.is_public or self.public_lat is None:
+            return None, None, False
+        return self.public_lat, self.public_lon, self.location_approximate
 
     @property
     def has_point(self):
@@ -250,14 +279,21 @@ def photo_upload_to(instance, filename):
     return f"problems/{timezone.now():%Y/%m}/{filename}"
 
 
-class ProblemPhoto(models.Model):
-    """A photo of the problem, re-encoded without EXIF/GPS by soslab.core.images."""
+class ProblemPhoto(MediaUrlsMixin, models.Model):
+    """A photo of the problem, re-encoded without EXIF/GPS by soslab.core.images. Stored in
+    private storage; public by URL only while the problem is public (soslab.core.media)."""
 
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
-        _("photo"), upload_to=photo_upload_to, width_field="width", height_field="height"
+        _("photo"),
+        upload_to=photo_upload_to,
+        storage=private_storage,
+        width_field="width",
+        height_field="height",
     )
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=photo_upload_to)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=photo_upload_to, storage=private_storage
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("photo description"), max_length=200, blank=True)

@@ -4,8 +4,10 @@ are queued with transaction.on_commit so nothing is sent for a rolled-back chang
 """
 
 import math
+import posixpath
 from datetime import timedelta
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from geo import boundaries
 from geo.services import dong_for_point
 from soslab.accounts.permissions import PostingRefused, check_can_post
+from soslab.core.media import private_storage
 from soslab.core.outbox import enqueue
 from soslab.core.targets import target_content_type
 from soslab.core.text import normalise_text
@@ -99,8 +102,10 @@ def _title_words(title):
 
 def similar_problems(*, lat, lon, category=None, title="", exclude_pk=None):
     """Up to 5 open public problems within 200 m that share the category or have a similar title,
-    nearest first. A bounding box on the (lat, lon) index narrows the rows; the exact haversine
-    distance decides. Each result has `.distance_m` set."""
+    nearest first. Everything is measured on the published points (geo.privacy), never the exact
+    ones, so neither the distances nor which problems are found reveal a minor's exact point.
+    A bounding box on the (public_lat, public_lon) index narrows the rows; the haversine distance
+    decides. Each result has `.distance_m` set."""
     if lat is None or lon is None:
         return []
     dlat = math.degrees(DUPLICATE_RADIUS_M / EARTH_RADIUS_M)
@@ -109,8 +114,8 @@ def similar_problems(*, lat, lon, category=None, title="", exclude_pk=None):
         Problem.objects.public()
         .open()
         .filter(
-            lat__range=(lat - dlat, lat + dlat),
-            lon__range=(lon - dlon, lon + dlon),
+            public_lat__range=(lat - dlat, lat + dlat),
+            public_lon__range=(lon - dlon, lon + dlon),
         )
         .select_related("category", "dong")
         .order_by("-created_at")[:200]
@@ -120,7 +125,7 @@ def similar_problems(*, lat, lon, category=None, title="", exclude_pk=None):
     for problem in candidates:
         if problem.pk == exclude_pk:
             continue
-        distance = haversine_m(lat, lon, problem.lat, problem.lon)
+        distance = haversine_m(lat, lon, problem.public_lat, problem.public_lon)
         if distance > DUPLICATE_RADIUS_M:
             continue
         same_category = category is not None and problem.category_id == category.pk
@@ -133,6 +138,26 @@ def similar_problems(*, lat, lon, category=None, title="", exclude_pk=None):
             results.append(problem)
     results.sort(key=lambda p: (p.distance_m, -p.pk))
     return results[:DUPLICATE_LIMIT]
+
+
+def problem_points_refresh(*, author):
+    """Re-apply the location privacy rule to an author's problems (after an age band change).
+    One query when nothing changed; idempotent."""
+    with transaction.atomic():
+        stale = Problem.objects.filter(author=author, lat__isnull=False).exclude(
+            location_approximate=author.is_minor
+        )
+        for problem in stale.select_for_update():
+            problem.author = author
+            problem.refresh_public_point()
+            problem.save(update_fields=list(Problem.PUBLIC_POINT_FIELDS))
+
+
+def author_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    """post_save of the user model: keep published points in step with the author's age band."""
+    if created or (update_fields is not None and "age_band" not in update_fields):
+        return
+    problem_points_refresh(author=instance)
 
 
 def _timeline(problem, kind, *, actor=None, note="", from_status="", to_status=""):
@@ -215,11 +240,13 @@ def problem_create(
 
 def _photo_add(problem, photo, position):
     row = ProblemPhoto(problem=problem, position=position)
-    if isinstance(photo, dict):  # already stored (a draft kept across form steps)
-        row.image.name = photo["image"]
-        row.thumbnail.name = photo["thumbnail"]
-        row.width = photo.get("width", 0)
-        row.height = photo.get("height", 0)
+    if isinstance(photo, dict):  # a draft kept across form steps: move it out of drafts/
+        storage = private_storage()
+        for field in ("image", "thumbnail"):
+            draft = photo[field]
+            with storage.open(draft, "rb") as source:
+                getattr(row, field).save(posixpath.basename(draft), File(source), save=False)
+            transaction.on_commit(lambda draft=draft: storage.delete(draft))
         row.alt_text = photo.get("alt_text", "")[:200]
         row.save()
         return row

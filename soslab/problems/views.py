@@ -3,7 +3,6 @@ actions, the author's "still there?" answer, and a small JSON endpoint for live 
 suggestions. Every write goes through services.py; permissions come from rules.py."""
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from soslab.accounts.permissions import PostingRefused
 from soslab.core import ratelimit
 from soslab.core.http import json_error, wants_json
 from soslab.core.images import ImageRejected, process_upload
+from soslab.core.media import private_storage
 
 from . import rules, services
 from .filters import filter_problems
@@ -85,8 +85,9 @@ def _store_draft_photos(request, processed):
     for image in processed:
         drafts.append(
             {
-                "image": default_storage.save(f"problems/drafts/{image.name}", image.image),
-                "thumbnail": default_storage.save(
+                # Private storage: a draft is never reachable by URL (soslab.core.media).
+                "image": private_storage().save(f"problems/drafts/{image.name}", image.image),
+                "thumbnail": private_storage().save(
                     f"problems/drafts/{image.thumbnail_name}", image.thumbnail
                 ),
                 "width": image.width,
@@ -101,7 +102,7 @@ def _clear_draft(request, *, delete_files):
     for draft in request.session.pop(DRAFT_SESSION_KEY, []):
         if delete_files:
             for name in (draft["image"], draft["thumbnail"]):
-                default_storage.delete(name)
+                private_storage().delete(name)
 
 
 def _process_photos(form):
@@ -291,9 +292,11 @@ def problem_detail(request, pk):
         context["answer_form"] = AnswerForm(problem=problem)
         context["duplicate_form"] = DuplicateForm()
         context["answer_templates"] = context["answer_form"].fields["template"].queryset
-    if problem.has_point:
+    lat, lon, _approximate = problem.public_point
+    if lat is not None:
+        # From the published point: distances from the exact one would reveal it.
         context["similar"] = services.similar_problems(
-            lat=problem.lat, lon=problem.lon, category=problem.category, exclude_pk=problem.pk
+            lat=lat, lon=lon, category=problem.category, exclude_pk=problem.pk
         )[:3]
     return render(request, "problems/problem_detail.html", context)
 

@@ -24,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from soslab.accounts.permissions import PostingRefused
+from soslab.core.admin_views import SafeExportIndexView
 
 from . import services
 from .models import (
@@ -186,6 +187,7 @@ class ProblemViewSet(ModelViewSet):
     list_filter = ["status", "category", "moderation_state", "dong"]
     search_fields = ["title", "description"]
     list_export = ["title", "status", "support_count", "comment_count", "created_at"]
+    index_view_class = SafeExportIndexView
     ordering = ["-created_at"]
 
     edit_handler = ObjectList(

@@ -34,13 +34,15 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 (default, private and public media from base)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Mandatory verification: many members are minors; an account cannot sign in (or be emailed
 # notifications) until the owner of the address followed the link, so nobody can sign up with a
 # child's or a stranger's address and use it. Development and tests keep "optional" (base.py).
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Protected uploads: nginx sends them from its internal /_protected/ location (docs/operations.md).
+SENDFILE_BACKEND = env("SENDFILE_BACKEND", "django_sendfile.backends.nginx")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 SOSLAB_DEMO_ACCOUNTS = False
 

@@ -1,6 +1,10 @@
 """The test suite. Derives from base (never from dev) so tests see production behaviour."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR, env
@@ -12,9 +16,18 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
 }
+# Uploads use real files (the protected view streams them from disk) in a throw-away folder per
+# process; Wagtail's images stay in memory.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="soslab-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
+PUBLIC_MEDIA_ROOT = MEDIA_ROOT / "public"
+SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    **media_storages(PRIVATE_MEDIA_ROOT, PUBLIC_MEDIA_ROOT, PUBLIC_MEDIA_URL),  # noqa: F405
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # PostgreSQL: CI sets DATABASE_URL to a fresh database name per run (the runner adds test_).

@@ -6,10 +6,10 @@ import io
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.files.storage import default_storage
 from django.test import Client
 from PIL import Image
 
+from soslab.core.media import private_storage
 from soslab.problems.models import Problem, ProblemPhoto, Support
 from tests.factories import UserFactory
 from tests.problems.factories import CategoryFactory, ProblemFactory
@@ -144,7 +144,7 @@ def test_new_problem_is_published_with_its_dong_and_a_photo_without_location(
     assert problem.dong == dong and problem.is_public
 
     photo = ProblemPhoto.objects.get(problem=problem)
-    with default_storage.open(photo.image.name) as stored:
+    with private_storage().open(photo.image.name) as stored:
         image = Image.open(io.BytesIO(stored.read()))
         image.load()
     assert not image.getexif()

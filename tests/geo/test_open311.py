@@ -110,7 +110,7 @@ def test_requests_json_shape_and_only_public(client, reports):
     assert item["updated_datetime"].endswith("+09:00")
     assert item["address"] == "전주천 산책로 입구, 완산구 중앙동"
     assert (item["lat"], item["long"]) == (35.819891, 127.141113)
-    assert item["media_url"] == "http://testserver/media/problems/2026/11/a.jpg"
+    assert item["media_url"] == "http://testserver/media/public/problems/2026/11/a.jpg"
     assert "author" not in json.dumps(items)
 
 

@@ -197,3 +197,29 @@ def test_hidden_idea_is_visible_only_to_its_author_and_moderators(client, modera
     assert client.get(url).status_code == 200
     client.force_login(moderator)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_idea_images_are_public_by_url_only_while_the_idea_is(
+    client, author, ideas_round, moderator, django_capture_on_commit_callbacks
+):
+    from soslab.core.media import private_storage, public_storage
+    from soslab.moderation.services import content_hide
+
+    client.force_login(author)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{ideas_round.url}ideas/new/", form_data(ProblemFactory(), images=[jpeg()]))
+    client.logout()
+    idea = Idea.objects.get()
+    image = idea.images.get()
+    assert idea.is_public
+    assert private_storage().exists(image.image.name)
+    assert public_storage().exists(image.image.name)
+    assert image.image_url == "/media/public/" + image.image.name
+    with django_capture_on_commit_callbacks(execute=True):
+        content_hide(moderator=moderator, target=idea, reason_text="광고")
+    image = Idea.objects.get().images.get()
+    assert not public_storage().exists(image.image.name)
+    assert client.get(image.image_url).status_code == 404
+    client.force_login(author)
+    assert client.get(image.image_url).status_code == 200

@@ -6,9 +6,10 @@ import io
 import pytest
 
 from soslab.accounts.models import AgeBand
+from soslab.core.csv import safe_cell
 from soslab.ideas.models import Ballot, Vote
 from soslab.ideas.phases import Phase
-from soslab.ideas.results import csv_safe, rank_rows
+from soslab.ideas.results import rank_rows
 from tests.factories import UserFactory
 from tests.ideas.factories import IdeaFactory, ProblemFactory, make_dong, make_round
 
@@ -32,12 +33,13 @@ def test_no_ideas_no_ranks():
         ("\t=1", "'\t=1"),
         ("스마트 횡단보도", "스마트 횡단보도"),
         ("a=b", "a=b"),
-        (12, "12"),
+        (12, 12),
+        (-3, -3),
         (None, ""),
     ],
 )
 def test_csv_escapes_formula_like_cells(value, expected):
-    assert csv_safe(value) == expected
+    assert safe_cell(value) == expected
 
 
 def vote(page, idea, user):
@@ -118,7 +120,9 @@ def test_csv_export_is_for_staff_and_escapes_formulas(client, staff, citizen, fi
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")  # Excel reads Korean correctly only with the BOM
+    rows = list(csv.reader(io.StringIO(body[1:])))
     assert len(rows) == 4
     titles = [row[1] for row in rows[1:]]
     assert "'=1+2" in titles
