@@ -268,9 +268,10 @@ STORAGES = {
 }
 # Non-public uploads go out through django-sendfile2 after the permission check. Default: Django
 # streams the file (development, tests); production uses nginx's X-Accel-Redirect to the
-# internal location SENDFILE_URL, which aliases PRIVATE_MEDIA_ROOT.
+# internal location SENDFILE_URL, which aliases MEDIA_ROOT. The root is MEDIA_ROOT, not private/,
+# because Wagtail's document view sends documents (MEDIA_ROOT/documents/) through the same backend.
 SENDFILE_BACKEND = env("SENDFILE_BACKEND", "django_sendfile.backends.simple")
-SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+SENDFILE_ROOT = str(MEDIA_ROOT)
 SENDFILE_URL = "/_protected"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -22,7 +22,7 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="soslab-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 PUBLIC_MEDIA_ROOT = MEDIA_ROOT / "public"
-SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+SENDFILE_ROOT = str(MEDIA_ROOT)
 SENDFILE_BACKEND = "django_sendfile.backends.simple"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

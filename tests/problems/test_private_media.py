@@ -181,7 +181,7 @@ def test_production_hands_the_file_to_nginx_internal_location(client, report, se
     finally:
         _get_sendfile.cache_clear()
     assert response.status_code == 200
-    assert response["X-Accel-Redirect"] == "/_protected/" + photo.image.name
+    assert response["X-Accel-Redirect"] == "/_protected/private/" + photo.image.name
     assert response.content == b""  # nginx sends the bytes, not Django
 
 
