@@ -12,6 +12,8 @@ from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from soslab.core.csp import url_template_source
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(os.environ.get("SOSLAB_VAR_DIR", BASE_DIR / "var"))
@@ -252,6 +254,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# Map tiles are optional (markers, areas and legends draw without them). Empty: no tiles. Every
+# map (folium maps, the report form's picker) uses this URL and the CSP below allows its origin.
+GEO_TILE_URL = env("GEO_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
 # Content Security Policy: our own static files only, scripts need the per-request nonce.
 # Styles allow inline attributes because Leaflet positions map panes with style="".
 # The Wagtail admin ships inline scripts of its own and is excluded (staff-only, CSRF-protected).
@@ -261,7 +267,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:", "blob:", "https://*.tile.openstreetmap.org"],
+        # Map tiles: derived from GEO_TILE_URL, the one tile URL every map uses.
+        "img-src": [SELF, "data:", "blob:", *filter(None, [url_template_source(GEO_TILE_URL)])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -366,8 +373,6 @@ AIRKOREA_TIMEOUT = (5, 20)  # connect, read seconds
 GEO_HOTSPOT_MIN_REPORTS = env_int("GEO_HOTSPOT_MIN_REPORTS", 5)
 GEO_HOTSPOT_RADIUS_M = env_int("GEO_HOTSPOT_RADIUS_M", 150)
 GEO_HOTSPOT_DEBOUNCE_SECONDS = 120
-# Map tiles are optional (markers, areas and legends draw without them). Empty: no tiles.
-GEO_TILE_URL = env("GEO_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 # The problem map sends points up to this many per view; more are aggregated on the server.
 GEO_MAP_MAX_POINTS = env_int("GEO_MAP_MAX_POINTS", 1000)
 # Problem categories whose pages show nearby air-quality readings (geo.services.air_evidence_for).
