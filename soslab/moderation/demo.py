@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 
 from .models import HideReason, ModerationState, Report, ReportReason
 from .registry import moderated_models
-from .roles import sync_moderators_group
 from .services import ModerationRefused, cases_sync_pending, report_create, report_flag_system
 
 HIDE_REASONS = [
@@ -60,7 +59,6 @@ def _candidates():
 
 
 def load(out):
-    sync_moderators_group()
     for order, (title, text) in enumerate(HIDE_REASONS):
         HideReason.objects.get_or_create(title=title, defaults={"text": text, "sort_order": order})
     summary = {"hide reasons": HideReason.objects.count()}
