@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "soslab.core.middleware.InputHygieneMiddleware",
     "soslab.core.middleware.RateLimitedMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -343,6 +344,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Approving a workflow publishes without a page-permission check: the task decides who approves.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # --- Platform -------------------------------------------------------------------------------
