@@ -5,7 +5,7 @@ lost. Every form in the project inherits `CleanTextMixin` (tests/core/test_param
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .params import ILLEGAL_CHARACTERS_MESSAGE, has_illegal_characters
+from .params import ID_MAX, ILLEGAL_CHARACTERS_MESSAGE, has_illegal_characters
 
 
 def validate_no_control_characters(value):
@@ -13,9 +13,38 @@ def validate_no_control_characters(value):
         raise ValidationError(ILLEGAL_CHARACTERS_MESSAGE, code="control_characters")
 
 
+class IdField(forms.IntegerField):
+    """A database id in a form or filter: a whole number from 1 to ID_MAX."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", ID_MAX)
+        super().__init__(**kwargs)
+
+
+def _out_of_range(value):
+    values = value if isinstance(value, list | tuple) else [value]
+    return any(
+        isinstance(v, str) and v.strip().isdigit() and int(v.strip()) > ID_MAX for v in values
+    )
+
+
+def _bounded_choice_clean(field):
+    """A model choice field's clean() that answers "not a valid choice" for ids no database
+    column holds (SQLite raises OverflowError on them), instead of querying."""
+    clean = field.clean
+
+    def bounded(value):
+        if _out_of_range(value):
+            raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice")
+        return clean(value)
+
+    return bounded
+
+
 class CleanTextMixin:
     """Adds `validate_no_control_characters` to every text field (CharField and subclasses:
-    email, slug, URL ...) of the form."""
+    email, slug, URL ...) of the form, and bounds the ids model choice fields look up."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,6 +54,8 @@ class CleanTextMixin:
                 and validate_no_control_characters not in field.validators
             ):
                 field.validators.append(validate_no_control_characters)
+            if isinstance(field, forms.ModelChoiceField):
+                field.clean = _bounded_choice_clean(field)
 
 
 class CleanTextForm(CleanTextMixin, forms.Form):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from soslab.core.forms import CleanTextForm, CleanTextModelForm
+from soslab.core.forms import CleanTextForm, CleanTextModelForm, IdField
 from soslab.moderation.forms import PersonalDataCheckMixin
 from soslab.moderation.spam import check_links_allowed, check_not_repeated
 
@@ -119,7 +119,7 @@ SORT_CHOICES = [
 class IdeaFilterForm(CleanTextForm):
     """GET filters for the idea list. Invalid values are ignored rather than failing the page."""
 
-    problem = forms.IntegerField(label=_("Problem"), required=False, widget=forms.HiddenInput)
+    problem = IdField(label=_("Problem"), required=False, widget=forms.HiddenInput)
     category = forms.ChoiceField(label=_("Category"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *IdeaStatus.choices]
