@@ -346,7 +346,11 @@ def requests(request, fmt):
 def request_detail(request, pk, fmt):
     from soslab.problems.models import Problem
 
-    rows = list(with_row_data(Problem.objects.public().filter(pk=pk)))
+    try:
+        pk = core_params.parse_id(pk, "service_request_id")
+    except core_params.BadInput:
+        pk = None  # no id of ours: the same answer as a missing request
+    rows = list(with_row_data(Problem.objects.public().filter(pk=pk))) if pk else []
     if not rows:
         return _error(fmt, 404, _("There is no public request with this number."))
     items = [serialise_request(rows[0], _base_url(request), _english())]

@@ -214,3 +214,12 @@ def test_open311_json_list_is_valid_json(client, dirty_problem):
     response = client.get("/open311/v2/requests.json")
     assert response.status_code == 200
     json.loads(response.content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["0", "1000000000", str(10**20)])
+def test_open311_request_beyond_any_id_is_an_open311_404(client, number):
+    response = client.get(f"/open311/v2/requests/{number}.json")
+    assert response.status_code == 404
+    [error] = response.json()
+    assert error["code"] == 404

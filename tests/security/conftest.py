@@ -173,5 +173,5 @@ class World:
 
 
 @pytest.fixture
-def world(db, dongs):
+def world(db):
     return World()
