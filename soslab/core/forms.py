@@ -4,6 +4,7 @@ lost. Every form in the project inherits `CleanTextMixin` (tests/core/test_param
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from .params import ID_MAX, ILLEGAL_CHARACTERS_MESSAGE, has_illegal_characters
 
@@ -27,6 +28,14 @@ def _out_of_range(value):
     return any(
         isinstance(v, str) and v.strip().isdigit() and int(v.strip()) > ID_MAX for v in values
     )
+
+
+def _looks_up_integer_ids(field):
+    """Model choices by integer primary key (not by a code or slug: a 10-digit dong code is
+    a valid value there)."""
+    if field.to_field_name:
+        return False
+    return isinstance(field.queryset.model._meta.pk, models.AutoField | models.IntegerField)
 
 
 def _bounded_choice_clean(field):
@@ -54,7 +63,7 @@ class CleanTextMixin:
                 and validate_no_control_characters not in field.validators
             ):
                 field.validators.append(validate_no_control_characters)
-            if isinstance(field, forms.ModelChoiceField):
+            if isinstance(field, forms.ModelChoiceField) and _looks_up_integer_ids(field):
                 field.clean = _bounded_choice_clean(field)
 
 

@@ -223,3 +223,22 @@ def test_open311_request_beyond_any_id_is_an_open311_404(client, number):
     assert response.status_code == 404
     [error] = response.json()
     assert error["code"] == 404
+
+
+@pytest.mark.django_db
+def test_model_choice_by_id_refuses_ids_beyond_the_database_range():
+    from soslab.problems.forms import ProblemForm
+
+    form = ProblemForm(data={"category": str(10**20), "title": "t", "description": "d"})
+    assert not form.is_valid()
+    assert form.errors["category"]
+
+
+@pytest.mark.django_db
+def test_model_choice_by_code_accepts_long_codes(dongs):
+    from soslab.problems.filters import ProblemFilterForm
+
+    dong = next(iter(dongs.values()))
+    form = ProblemFilterForm(data={"dong": dong.code})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["dong"] == dong
