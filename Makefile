@@ -54,6 +54,10 @@ test: install ## Run the whole test suite (services tests skip when PostgreSQL/R
 	@mkdir -p var
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
+security: install ## The URLconf-driven security suite, the API fuzz and input hygiene (docs/security.md)
+	@mkdir -p var
+	@$(PY) -m pytest tests/security tests/core/test_params.py tests/core/test_csp.py tests/moderation/test_roles.py -q
+
 lint: install ## ruff check and ruff format --check
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .

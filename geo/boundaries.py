@@ -19,6 +19,11 @@ def _read(name):
     return gpd.read_file(settings.GEO_DATA_DIR / name).to_crs(WGS84)
 
 
+# The city's bounding box ((south, west), (north, east)) in WGS84: map extents and the bounds of
+# every latitude/longitude parameter (soslab.core.params.query_float).
+JEONJU_BOUNDS = ((35.7284, 126.9975), (35.9015, 127.2357))
+
+
 @lru_cache(maxsize=1)
 def dongs():
     """The 35 dongs: columns code, code_2024, kostat_code, name, gu, geometry (EPSG:4326)."""

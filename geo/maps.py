@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from . import boundaries
 
 JEONJU_CENTER = (35.8242, 127.1480)
-JEONJU_BOUNDS = ((35.7284, 126.9975), (35.9015, 127.2357))
+JEONJU_BOUNDS = boundaries.JEONJU_BOUNDS
 CACHE_SECONDS = 300
 
 BOUNDARY_ATTRIBUTION = (

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from soslab.core import params as core_params
 from soslab.core.media import public_url
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -77,9 +78,10 @@ def _xml(root_tag, item_tag, items):
             if isinstance(value, bool):
                 child.text = "true" if value else "false"
             elif isinstance(value, list):
-                child.text = ",".join(str(v) for v in value)
+                child.text = core_params.strip_illegal_characters(",".join(str(v) for v in value))
             else:
-                child.text = str(value)
+                # Stored text may predate input hygiene; XML 1.0 cannot carry control characters.
+                child.text = core_params.strip_illegal_characters(str(value))
     body = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body
 
@@ -100,6 +102,12 @@ def _render(fmt, root_tag, item_tag, items, status=200):
 
 def _error(fmt, status, description):
     return _render(fmt, "errors", "error", [{"code": status, "description": description}], status)
+
+
+def _bad_input(request, error):
+    """Bad input caught by soslab.core.params (and its middleware), in the spec's error list."""
+    fmt = "xml" if request.path.endswith(".xml") else "json"
+    return _error(fmt, 400, error.message)
 
 
 # --- parameters ----------------------------------------------------------------------------------
@@ -158,6 +166,13 @@ def _requested_ids(raw):
     return [int(part) for part in parts]
 
 
+def _text(query, name):
+    try:
+        return core_params.query_text(query, name)
+    except core_params.BadInput as error:
+        raise Open311Error(400, error.message) from error
+
+
 def _statuses(raw):
     wanted = {part.strip().lower() for part in raw.split(",") if part.strip()}
     if not wanted or not wanted <= {STATUS_OPEN, STATUS_CLOSED}:
@@ -180,7 +195,7 @@ def filtered_requests(params):
 
     shared = {key: params[key] for key in ("dong", "tag", "q") if params.get(key)}
     queryset, _cleaned = filter_problems(queryset, shared)
-    service_code = params.get("service_code", "").strip()
+    service_code = _text(params, "service_code")
     if service_code:
         queryset = queryset.filter(category__slug=service_code)
     raw_status = params.get("status", "").strip()
@@ -277,6 +292,7 @@ def _base_url(request):
 
 
 @require_GET
+@core_params.bad_input_format(_bad_input)
 def services(request, fmt):
     from soslab.problems.models import Category
 
@@ -299,6 +315,7 @@ def services(request, fmt):
 
 
 @require_GET
+@core_params.bad_input_format(_bad_input)
 def requests(request, fmt):
     try:
         page = _positive_int(request.GET, "page", 1)
@@ -322,10 +339,15 @@ def requests(request, fmt):
 
 
 @require_GET
+@core_params.bad_input_format(_bad_input)
 def request_detail(request, pk, fmt):
     from soslab.problems.models import Problem
 
-    rows = list(with_row_data(Problem.objects.public().filter(pk=pk)))
+    try:
+        pk = core_params.parse_id(pk, "service_request_id")
+    except core_params.BadInput:
+        pk = None  # no id of ours: the same answer as a missing request
+    rows = list(with_row_data(Problem.objects.public().filter(pk=pk))) if pk else []
     if not rows:
         return _error(fmt, 404, _("There is no public request with this number."))
     items = [serialise_request(rows[0], _base_url(request), _english())]
@@ -333,6 +355,7 @@ def request_detail(request, pk, fmt):
 
 
 @require_GET
+@core_params.bad_input_format(_bad_input)
 def discovery(request):
     base = (
         _base_url(request)

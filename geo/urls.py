@@ -26,7 +26,7 @@ urlpatterns = [
     re_path(r"^open311/v2/services\.(?P<fmt>json|xml)$", open311.services, name="open311_services"),
     re_path(r"^open311/v2/requests\.(?P<fmt>json|xml)$", open311.requests, name="open311_requests"),
     re_path(
-        r"^open311/v2/requests/(?P<pk>[0-9]{1,9})\.(?P<fmt>json|xml)$",
+        r"^open311/v2/requests/(?P<pk>[0-9]+)\.(?P<fmt>json|xml)$",
         open311.request_detail,
         name="open311_request",
     ),

@@ -2,9 +2,9 @@
 
 import factory
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 
 from soslab.accounts.models import AgeBand, User
+from soslab.moderation.roles import moderators_group
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -41,5 +41,4 @@ class ModeratorFactory(UserFactory):
     @factory.post_generation
     def moderator_group(self, create, extracted, **kwargs):
         if create:
-            group, _ = Group.objects.get_or_create(name="Moderators")
-            self.groups.add(group)
+            self.groups.add(moderators_group())

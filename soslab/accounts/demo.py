@@ -2,8 +2,9 @@
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.utils import timezone
+
+from soslab.moderation.roles import moderators_group
 
 from .models import AgeBand, User
 
@@ -54,7 +55,5 @@ def load(out):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         if role == "moderator":
-            group = Group.objects.filter(name="Moderators").first()
-            if group:
-                user.groups.add(group)
+            user.groups.add(moderators_group())
     return {"people": User.objects.count(), "new": created}

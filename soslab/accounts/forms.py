@@ -2,10 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.forms import CleanTextForm, CleanTextModelForm
+
 from .models import AgeBand, User
 
 
-class SignupForm(forms.Form):
+class SignupForm(CleanTextForm):
     """Extra sign-up fields, plugged into allauth through ACCOUNT_SIGNUP_FORM_CLASS."""
 
     display_name = forms.CharField(
@@ -49,7 +51,7 @@ class SignupForm(forms.Form):
         user.save()
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(CleanTextModelForm):
     class Meta:
         model = User
         fields = ["display_name", "email_frequency"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.forms import CleanTextForm
 from soslab.moderation.forms import PersonalDataCheckMixin
 from soslab.moderation.spam import check_links_allowed
 
@@ -30,7 +31,7 @@ class CommentTextChecksMixin(PersonalDataCheckMixin):
         )
 
 
-class CommentForm(CommentTextChecksMixin, forms.Form):
+class CommentForm(CommentTextChecksMixin, CleanTextForm):
     """Posting a comment or a reply. The target travels as 'app_label.model' + object id."""
 
     body = forms.CharField(
@@ -61,7 +62,7 @@ class CommentForm(CommentTextChecksMixin, forms.Form):
         return ""
 
 
-class CommentEditForm(CommentTextChecksMixin, forms.Form):
+class CommentEditForm(CommentTextChecksMixin, CleanTextForm):
     body = forms.CharField(
         label=_("Edit your comment"),
         max_length=BODY_MAX_LENGTH,

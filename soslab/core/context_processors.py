@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,11 +22,12 @@ def _resolve(target):
 
 
 def site_chrome(request):
-    """Navigation for base.html, with the current section marked for aria-current."""
+    """Navigation for base.html, with the current section marked for aria-current, and the map
+    tile URL (settings.GEO_TILE_URL) for the scripts that draw maps in the browser."""
     path = request.path
     items = []
     for label, target in NAVIGATION:
         url = _resolve(target)
         if url:
             items.append({"label": label, "url": url, "current": path.startswith(url)})
-    return {"main_navigation": items}
+    return {"main_navigation": items, "map_tile_url": settings.GEO_TILE_URL}

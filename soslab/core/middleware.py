@@ -1,7 +1,9 @@
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from .http import json_error, wants_json
+from .params import bad_input_response, request_bad_input
 from .ratelimit import RateLimited
 
 
@@ -27,3 +29,25 @@ class RateLimitedMiddleware:
             response = render(request, "429.html", {"message": message}, status=429)
         response["Retry-After"] = str(exception.retry_after)
         return response
+
+
+class InputHygieneMiddleware:
+    """Backstop for every request: a NUL byte or an XML-illegal control character in the path
+    (path arguments included) or the query string answers a precise 400 before any view or
+    later middleware (redirect lookups) touches the database. The answer uses the format the
+    matched view declares (`params.bad_input_format`), else JSON for API clients, else a page.
+    Form fields are checked by the forms (`soslab.core.forms.CleanTextMixin`), so a person keeps
+    what they typed and sees the message beside the field."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        error = request_bad_input(request)
+        if error is None:
+            return self.get_response(request)
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            view = None
+        return bad_input_response(request, error, view)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.forms import CleanTextForm, CleanTextModelForm, IdField
 from soslab.moderation.forms import PersonalDataCheckMixin
 from soslab.moderation.spam import check_links_allowed, check_not_repeated
 
@@ -30,7 +31,7 @@ class MultipleImageField(forms.FileField):
         return [super(MultipleImageField, self).clean(upload, initial) for upload in files]
 
 
-class IdeaForm(PersonalDataCheckMixin, forms.ModelForm):
+class IdeaForm(PersonalDataCheckMixin, CleanTextModelForm):
     """Propose an idea. The problem choices are the public problems (the round's featured ones
     first); the service re-checks them (public, inside Jeonju) inside its transaction.
 
@@ -115,10 +116,10 @@ SORT_CHOICES = [
 ]
 
 
-class IdeaFilterForm(forms.Form):
+class IdeaFilterForm(CleanTextForm):
     """GET filters for the idea list. Invalid values are ignored rather than failing the page."""
 
-    problem = forms.IntegerField(label=_("Problem"), required=False, widget=forms.HiddenInput)
+    problem = IdField(label=_("Problem"), required=False, widget=forms.HiddenInput)
     category = forms.ChoiceField(label=_("Category"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *IdeaStatus.choices]

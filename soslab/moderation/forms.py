@@ -4,12 +4,14 @@ and the moderators' action forms in the Wagtail admin."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.forms import CleanTextForm
+
 from .models import HideReason, ReportReason
 from .pii import find_personal_data
 from .services import REPORT_TEXT_MAX
 
 
-class ReportForm(forms.Form):
+class ReportForm(CleanTextForm):
     reason = forms.ChoiceField(
         label=_("What is wrong?"), choices=ReportReason.choices, widget=forms.RadioSelect
     )
@@ -28,7 +30,7 @@ class ReportForm(forms.Form):
         return cleaned
 
 
-class AppealForm(forms.Form):
+class AppealForm(CleanTextForm):
     text = forms.CharField(
         label=_("Why should this be reconsidered?"),
         max_length=REPORT_TEXT_MAX,
@@ -97,7 +99,7 @@ class PersonalDataCheckMixin:
 # --- Admin (moderators) -----------------------------------------------------------------------
 
 
-class HideForm(forms.Form):
+class HideForm(CleanTextForm):
     reason_template = forms.ModelChoiceField(
         label=_("Reason"),
         queryset=HideReason.objects.all(),
@@ -118,7 +120,7 @@ class HideForm(forms.Form):
         return cleaned
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(CleanTextForm):
     reason_text = forms.CharField(
         label=_("Note (shown to the author where they are told)"),
         required=False,
@@ -127,7 +129,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class RequiredReasonForm(forms.Form):
+class RequiredReasonForm(CleanTextForm):
     reason_text = forms.CharField(
         label=_("Reason (shown to the author)"),
         max_length=1000,
@@ -135,7 +137,7 @@ class RequiredReasonForm(forms.Form):
     )
 
 
-class BlockForm(forms.Form):
+class BlockForm(CleanTextForm):
     DURATIONS = [
         (1, _("1 day")),
         (7, _("7 days")),
@@ -152,7 +154,7 @@ class BlockForm(forms.Form):
     )
 
 
-class EditForm(forms.Form):
+class EditForm(CleanTextForm):
     """Built from the registry's text fields of the item being edited."""
 
     def __init__(self, *args, target, field_names, **kwargs):

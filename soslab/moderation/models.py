@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .roles import MODERATORS
+
 
 class ModerationState(models.TextChoices):
     PUBLISHED = "published", _("Published")
@@ -77,14 +79,14 @@ class ModeratedContent(models.Model):
 
 
 def user_is_moderator(user):
-    """Staff and members of the Moderators group."""
+    """Staff and members of the project's moderators group (`roles.MODERATORS`)."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.is_staff:
         return True
     cached = getattr(user, "_is_moderator", None)
     if cached is None:
-        cached = user.groups.filter(name="Moderators").exists()
+        cached = user.groups.filter(name=MODERATORS).exists()
         user._is_moderator = cached
     return cached
 

@@ -1,9 +1,9 @@
-"""Reference data every installation needs: the Moderators group with exactly its permissions
-(soslab.moderation.roles) and the hide-reason templates moderators pick from. Templates are created
+"""Reference data every installation needs: the project's groups with exactly their permissions
+(soslab.moderation.roles, e.g. "SOS랩 모더레이터") and the hide-reason templates moderators pick from. Templates are created
 when missing, never overwritten. Run by `manage.py load_reference_data`."""
 
 from .models import HideReason
-from .roles import sync_moderators_group
+from .roles import MODERATORS, project_groups_sync
 
 HIDE_REASONS = [
     (
@@ -27,7 +27,7 @@ HIDE_REASONS = [
 
 
 def load(out):
-    sync_moderators_group()
+    project_groups_sync()
     for order, (title, text) in enumerate(HIDE_REASONS):
         HideReason.objects.get_or_create(title=title, defaults={"text": text, "sort_order": order})
-    return {"groups": "Moderators", "hide reasons": HideReason.objects.count()}
+    return {"groups": MODERATORS, "hide reasons": HideReason.objects.count()}

@@ -1,13 +1,27 @@
-"""The "Moderators" group: Wagtail admin access plus moderation only. Moderators cannot change
-site settings, categories, pages or people's accounts; staff (is_staff / superuser) can do both.
+"""The project's roles held as Django groups, created and kept exact in this one module.
 
-`sync_moderators_group` is used by the data migration (with historical models), after every
-migrate/flush (post_migrate) and by the demo loader, so the group always has exactly these."""
+`MODERATORS` ("SOS랩 모더레이터") gives Wagtail admin access plus moderation only: no page,
+collection or site permissions, no settings, categories or people. Staff (is_staff / superuser) can
+do everything. Team editor groups are made per team by `soslab.teams.services.team_editors_sync`.
+
+`project_groups_sync` is the only writer of these groups. It runs from the data migrations (with
+historical models) and from the post_migrate receiver below, which fires after every `migrate`
+and after every test flush, so a flushed database is usable by the next test. Everything else
+reads the group through `moderators_group()`.
+
+Wagtail's own sample groups "Moderators" and "Editors" (created by wagtailcore's initial data
+with add/change/publish/lock on the root page) are not roles of this project; migration
+moderation 0003 moved the old "Moderators" members here and stripped those groups of page and
+collection permissions (see docs/permissions.md).
+"""
 
 from django.apps import apps as global_apps
 from django.db.models import Q
 
-GROUP_NAME = "Moderators"
+MODERATORS = "SOS랩 모더레이터"
+
+# Wagtail's sample groups (wagtailcore 0002_initial_data); never used as roles here.
+WAGTAIL_SAMPLE_GROUPS = ("Moderators", "Editors")
 
 MODERATOR_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
@@ -24,17 +38,37 @@ MODERATOR_PERMISSIONS = {
     ],
 }
 
+# Every project group and its exact model permissions. None holds page or collection permissions.
+PROJECT_GROUPS = {MODERATORS: MODERATOR_PERMISSIONS}
 
-def sync_moderators_group(apps=global_apps):
-    """Create the group if needed and give it exactly MODERATOR_PERMISSIONS. Returns the group."""
+
+def _permissions_query(spec):
+    query = Q(pk__in=[])
+    for app_label, codenames in spec.items():
+        query |= Q(content_type__app_label=app_label, codename__in=codenames)
+    return query
+
+
+def project_groups_sync(apps=global_apps):
+    """Create every project group if needed and give it exactly its permissions (model
+    permissions as listed; no page, collection or site permissions). Returns {name: group}."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP_NAME)
-    query = Q(pk__in=[])
-    for app_label, codenames in MODERATOR_PERMISSIONS.items():
-        query |= Q(content_type__app_label=app_label, codename__in=codenames)
-    group.permissions.set(Permission.objects.filter(query))
-    return group
+    groups = {}
+    for name, spec in PROJECT_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(Permission.objects.filter(_permissions_query(spec)))
+        for model in ("GroupPagePermission", "GroupCollectionPermission", "GroupSitePermission"):
+            apps.get_model("wagtailcore", model).objects.filter(group=group).delete()
+        groups[name] = group
+    return groups
+
+
+def moderators_group():
+    """The project's moderators group (exists after migrate and after every flush)."""
+    Group = global_apps.get_model("auth", "Group")
+    group = Group.objects.filter(name=MODERATORS).first()
+    return group if group is not None else project_groups_sync()[MODERATORS]
 
 
 def sync_after_migrate(sender, **kwargs):
@@ -42,4 +76,4 @@ def sync_after_migrate(sender, **kwargs):
     comes: by then the permissions of the apps listed before it (ours, Wagtail admin) exist."""
     if getattr(sender, "label", None) != "auth":
         return
-    sync_moderators_group()
+    project_groups_sync()

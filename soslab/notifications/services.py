@@ -158,9 +158,11 @@ def notify_staff(*, kind, target, message):
     """Notify every active staff member and moderator (e.g. a support threshold was crossed)."""
     from django.db.models import Q
 
+    from soslab.moderation.roles import MODERATORS
+
     staff = (
         get_user_model()
-        .objects.filter(Q(is_staff=True) | Q(groups__name="Moderators"), is_active=True)
+        .objects.filter(Q(is_staff=True) | Q(groups__name=MODERATORS), is_active=True)
         .distinct()
     )
     return notify(recipients=staff, kind=kind, target=target, message=message)

@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.params import strip_illegal_characters
 from soslab.core.text import render_plain_text
 
 from .models import Problem
@@ -26,14 +27,15 @@ class LatestProblemsFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.title
+        return strip_illegal_characters(item.title)
 
     def item_description(self, item):
         place = ", ".join(
             part for part in [str(item.dong) if item.dong else "", item.location_text] if part
         )
-        heading = escape(f"[{item.category.localized_name}] {place}")
-        return f"<p>{heading}</p>\n{render_plain_text(item.description)}"
+        heading = escape(strip_illegal_characters(f"[{item.category.localized_name}] {place}"))
+        text = strip_illegal_characters(item.description)
+        return f"<p>{heading}</p>\n{render_plain_text(text)}"
 
     def item_pubdate(self, item):
         return item.created_at
@@ -42,7 +44,7 @@ class LatestProblemsFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.author.public_name
+        return strip_illegal_characters(item.author.public_name)
 
     def item_categories(self, item):
         return [item.category.localized_name]

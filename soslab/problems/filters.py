@@ -18,6 +18,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from geo.models import Dong
+from soslab.core.forms import CleanTextForm
 
 from .models import OPEN_STATUSES, Category, ProblemStatus
 
@@ -35,7 +36,7 @@ STATUS_OPEN = "open"
 MAX_QUERY_WORDS = 5
 
 
-class ProblemFilterForm(forms.Form):
+class ProblemFilterForm(CleanTextForm):
     """Cleans the list's GET parameters. Unknown or invalid values are dropped, never an error
     page: a shared link with a stale category still shows a list."""
 

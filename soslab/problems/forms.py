@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from geo import boundaries
 from geo.models import Dong
+from soslab.core.forms import CleanTextForm
 from soslab.moderation.forms import PersonalDataCheckMixin
 from soslab.moderation.spam import check_links_allowed
 
@@ -63,7 +64,7 @@ def _split_tags(value):
     return names
 
 
-class ProblemTextMixin(forms.Form):
+class ProblemTextMixin(CleanTextForm):
     title = forms.CharField(
         label=_("Title"),
         min_length=TITLE_MIN,
@@ -226,7 +227,7 @@ class ProblemEditForm(PersonalDataCheckMixin, ProblemTextMixin):
     location_text = forms.CharField(label=_("Where exactly?"), required=False, max_length=200)
 
 
-class StatusChangeForm(forms.Form):
+class StatusChangeForm(CleanTextForm):
     status = forms.ChoiceField(
         label=_("New status"),
         choices=[c for c in ProblemStatus.choices if c[0] != ProblemStatus.DUPLICATE],
@@ -240,7 +241,7 @@ class StatusChangeForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(CleanTextForm):
     template = forms.ModelChoiceField(
         label=_("Start from a template"),
         queryset=AnswerTemplate.objects.all(),
@@ -277,7 +278,7 @@ class AnswerForm(forms.Form):
         return cleaned
 
 
-class DuplicateForm(forms.Form):
+class DuplicateForm(CleanTextForm):
     original = forms.IntegerField(
         label=_("Number of the original problem"),
         min_value=1,
@@ -286,7 +287,7 @@ class DuplicateForm(forms.Form):
     note = forms.CharField(label=_("Public note"), required=False, max_length=2000)
 
 
-class StillThereForm(forms.Form):
+class StillThereForm(CleanTextForm):
     still_there = forms.TypedChoiceField(
         label=_("Is the problem still there?"),
         choices=[("yes", _("Yes, it is still there")), ("no", _("No, it is fixed"))],

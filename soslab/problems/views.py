@@ -11,9 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from geo import boundaries
 from soslab.accounts.decorators import posting_required
 from soslab.accounts.permissions import PostingRefused
-from soslab.core import ratelimit
+from soslab.core import params, ratelimit
 from soslab.core.http import json_error, wants_json
 from soslab.core.images import ImageRejected, process_upload
 from soslab.core.media import private_storage
@@ -228,15 +229,16 @@ def problem_create(request):
 @require_GET
 def problem_similar_json(request):
     """Live duplicate suggestions for the report form's script (same rules as step 2)."""
+    (south, west), (north, east) = boundaries.JEONJU_BOUNDS
     try:
-        lat = float(request.GET["lat"])
-        lon = float(request.GET["lon"])
-    except (KeyError, ValueError):
-        return json_error(_("Give lat and lon as numbers."), code="invalid_point", status=400)
-    category = Category.objects.filter(pk=request.GET.get("category") or None).first()
-    found = services.similar_problems(
-        lat=lat, lon=lon, category=category, title=request.GET.get("title", "")[:120]
-    )
+        lat = params.query_float(request.GET, "lat", minimum=south, maximum=north)
+        lon = params.query_float(request.GET, "lon", minimum=west, maximum=east)
+        category_id = params.query_id(request.GET, "category")
+        title = params.query_text(request.GET, "title", max_length=1000)[:120]
+    except params.BadInput as error:
+        return params.bad_input_response(request, error)
+    category = Category.objects.filter(pk=category_id).first() if category_id else None
+    found = services.similar_problems(lat=lat, lon=lon, category=category, title=title)
     return JsonResponse(
         {
             "results": [

@@ -13,6 +13,8 @@ from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from soslab.core.csp import url_template_source
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(os.environ.get("SOSLAB_VAR_DIR", BASE_DIR / "var"))
@@ -111,6 +113,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "soslab.core.middleware.InputHygieneMiddleware",
     "soslab.core.middleware.RateLimitedMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -289,6 +292,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# Map tiles are optional (markers, areas and legends draw without them). Empty: no tiles. Every
+# map (folium maps, the report form's picker) uses this URL and the CSP below allows its origin.
+GEO_TILE_URL = env("GEO_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
 # Content Security Policy: our own static files only, scripts need the per-request nonce.
 # Styles allow inline attributes because Leaflet positions map panes with style="".
 # The Wagtail admin ships inline scripts of its own and is excluded (staff-only, CSRF-protected).
@@ -298,7 +305,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:", "blob:", "https://*.tile.openstreetmap.org"],
+        # Map tiles: derived from GEO_TILE_URL, the one tile URL every map uses.
+        "img-src": [SELF, "data:", "blob:", *filter(None, [url_template_source(GEO_TILE_URL)])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -384,6 +392,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Approving a workflow publishes without a page-permission check: the task decides who approves.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # --- Platform -------------------------------------------------------------------------------
@@ -414,8 +424,6 @@ AIRKOREA_TIMEOUT = (5, 20)  # connect, read seconds
 GEO_HOTSPOT_MIN_REPORTS = env_int("GEO_HOTSPOT_MIN_REPORTS", 5)
 GEO_HOTSPOT_RADIUS_M = env_int("GEO_HOTSPOT_RADIUS_M", 150)
 GEO_HOTSPOT_DEBOUNCE_SECONDS = 120
-# Map tiles are optional (markers, areas and legends draw without them). Empty: no tiles.
-GEO_TILE_URL = env("GEO_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 # The problem map sends points up to this many per view; more are aggregated on the server.
 GEO_MAP_MAX_POINTS = env_int("GEO_MAP_MAX_POINTS", 1000)
 # Problem categories whose pages show nearby air-quality readings (geo.services.air_evidence_for).

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.forms import CleanTextForm
+
 from .models import ConsentMethod, TeamRole
 
 
-class JoinRequestForm(forms.Form):
+class JoinRequestForm(CleanTextForm):
     message = forms.CharField(
         label=_("Message to the leader"),
         required=False,
@@ -14,7 +16,7 @@ class JoinRequestForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(CleanTextForm):
     role = forms.ChoiceField(
         label=_("Role"),
         choices=[
@@ -38,7 +40,7 @@ class InvitationForm(forms.Form):
         return cleaned
 
 
-class ProjectStartForm(forms.Form):
+class ProjectStartForm(CleanTextForm):
     title = forms.CharField(label=_("Project title"), max_length=120)
     summary = forms.CharField(
         label=_("Summary"),
@@ -48,7 +50,7 @@ class ProjectStartForm(forms.Form):
     )
 
 
-class GuardianConsentForm(forms.Form):
+class GuardianConsentForm(CleanTextForm):
     guardian_name = forms.CharField(label=_("Guardian name"), max_length=60)
     guardian_contact = forms.CharField(
         label=_("Guardian contact"),

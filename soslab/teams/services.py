@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from soslab.accounts.permissions import check_can_post
+from soslab.moderation.roles import moderators_group
 
 from .models import (
     GuardianConsent,
@@ -551,9 +552,8 @@ def project_review_workflow():
     workflow = Workflow.objects.filter(name=PROJECT_WORKFLOW_NAME).first()
     if workflow is None:
         with transaction.atomic():
-            moderators, _created = Group.objects.get_or_create(name="Moderators")
             task = GroupApprovalTask.objects.create(name="Staff approval of a project page")
-            task.groups.add(moderators)
+            task.groups.add(moderators_group())
             workflow = Workflow.objects.create(name=PROJECT_WORKFLOW_NAME)
             workflow.workflow_tasks.create(task=task, sort_order=0)
     return workflow

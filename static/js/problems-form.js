@@ -14,10 +14,13 @@
 
   var start = [35.8242, 127.148];
   var map = L.map("problem-map", { scrollWheelZoom: false }).setView(start, 13);
-  L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
-    maxZoom: 19,
-    attribution: "&copy; OpenStreetMap contributors",
-  }).addTo(map);
+  // settings.GEO_TILE_URL, the one tile URL the CSP allows; empty means no tiles.
+  if (picker.dataset.tileUrl) {
+    L.tileLayer(picker.dataset.tileUrl, {
+      maxZoom: 19,
+      attribution: "&copy; OpenStreetMap contributors",
+    }).addTo(map);
+  }
   var marker = null;
 
   function setPoint(lat, lon, message) {

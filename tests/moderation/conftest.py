@@ -59,14 +59,6 @@ def _post_table(django_db_setup, django_db_blocker):
     return model
 
 
-@pytest.fixture(autouse=True)
-def _moderators_group(db):
-    """Other suites' transactional tests flush the data migrations' rows; restore the group."""
-    from soslab.moderation.roles import sync_moderators_group
-
-    return sync_moderators_group()
-
-
 @pytest.fixture
 def post_model(_post_table, db):
     register(_post_table)
