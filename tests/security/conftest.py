@@ -94,7 +94,7 @@ class World:
 
     @cached_property
     def invitation(self):
-        return invitation_create(team=self.team, created_by=self.owner)
+        return invitation_create(team=self.team, created_by=self.owner).invitation
 
     @cached_property
     def hotspot(self):

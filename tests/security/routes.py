@@ -74,11 +74,17 @@ def _idea(w):
     return {"idea_id": w.idea.pk}
 
 
-FINDING_8 = "finding 8 (blocked people are read-only everywhere): fixed on another branch"
-
 ROUTES = {
     # --- core, i18n ------------------------------------------------------------------------------
     "healthz": Route(API),
+    # Prometheus metrics: loopback/allowed networks or the bearer token, 404 otherwise
+    # (tests/core/test_observability.py); the test client's address is loopback.
+    "metrics": Route(API),
+    # Non-public uploads through the permission check (tests/problems/test_private_media.py).
+    "protected_media": Route(
+        PUBLIC,
+        args=lambda w: {"kind": "problem-photo", "pk": w.problem.pk, "field": "image"},
+    ),
     "set_language": Route(PUBLIC_FORM),
     "javascript-catalog": Route(API),
     # --- Wagtail documents and page passwords (Wagtail's own rules) -----------------------------
@@ -90,8 +96,7 @@ ROUTES = {
     # --- accounts -------------------------------------------------------------------------------
     "accounts:profile": Route(
         SIGNED_IN,
-        data=lambda w: {"display_name": "새 이름", "email_frequency": "never"},
-        gaps={"blocked": FINDING_8},
+        data=lambda w: {"display_name": "새 이름", "email_frequency": "off"},
     ),
     "account_signup": Route(ACCOUNT),
     # --- problems -------------------------------------------------------------------------------
@@ -152,7 +157,6 @@ ROUTES = {
             "object_id": w.problem.pk,
             "action": "follow",
         },
-        gaps={"blocked": FINDING_8},
     ),
     # --- moderation -----------------------------------------------------------------------------
     "moderation:report": Route(

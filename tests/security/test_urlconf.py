@@ -146,7 +146,9 @@ def test_blocked_person_cannot_write(request, world, pattern):
     client = _client(blocked)
     before = _row_counts()
     response = client.post(url, data, HTTP_ACCEPT="application/json")
-    assert response.status_code == 403, _describe(response)
+    # On another person's object the ownership rule may answer first: 404, as for a missing one.
+    expected = {403, 404} if route.owned else {403}
+    assert response.status_code in expected, _describe(response)
     assert _row_counts() == before
     blocked.refresh_from_db()
     assert blocked.display_name != "새 이름"
