@@ -23,8 +23,11 @@ def ensure_migration_baseline():
     default Site) when a transactional test's flush removed them. Content types, permissions and
     the project's groups come back by themselves: the flush re-runs the post_migrate handlers."""
     from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page, Site
 
+    # The flush recreated the content types with new ids; the cache still holds the old ones.
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     if not Collection.objects.filter(depth=1).exists():

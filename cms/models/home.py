@@ -50,6 +50,7 @@ class HomePage(BilingualMixin, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.RoundIndexPage", "cms.ProjectIndexPage", "cms.ResultsIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
