@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check worker beat bench messages clean
+.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check worker beat bench bench-smoke backup restore messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -85,6 +85,13 @@ beat: install ## Run Celery beat, the periodic-task scheduler (needs CELERY_BROK
 bench: install ## Performance benchmarks (list pages, map payloads); prints a table
 	@mkdir -p var
 	@$(PY) -m benchmarks $(BENCH)
+
+backup: install ## Back up the database and MEDIA_ROOT into a new folder under var/backups/ (BACKUP_DIR)
+	@$(MANAGE) backup
+
+restore: install ## Restore a backup into an EMPTY database: make restore BACKUP=var/backups/soslab-... [FORCE=1]
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/soslab-YYYYMMDDTHHMMSSZ"; exit 2)
+	@$(MANAGE) restore "$(BACKUP)" $(if $(FORCE),--force)
 
 messages: install ## Extract strings into locale/*/django.po and compile .mo (committed)
 	@$(PY) -m soslab.core.i18n_tools update

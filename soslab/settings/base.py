@@ -240,6 +240,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FIXTURES_DIR = BASE_DIR / "fixtures"
+# `make backup` writes one timestamped folder here (soslab.core.backup; docs/operations.md).
+BACKUP_DIR = Path(env("BACKUP_DIR", VAR_DIR / "backups"))
 
 # --- Security (on everywhere; production adds HTTPS-only settings) --------------------------
 
