@@ -60,18 +60,24 @@ def _restore_in_new_process(folder, database_url, media_root, *extra):
     )
 
 
-def _sqlite_counts(path):
-    """Rows per model in a restored SQLite file, read with plain sqlite3 (not the code under test)."""
+def _counts(execute):
+    """Rows per model in a restored database, read with a plain DB-API connection (not the code
+    under test): `execute(sql)` returns a cursor."""
     from django.apps import apps
 
-    with sqlite3.connect(path) as db:
-        return {
-            model._meta.label: db.execute(
-                f'SELECT COUNT(*) FROM "{model._meta.db_table}"'
-            ).fetchone()[0]  # noqa: S608 - table names from our models
-            for model in apps.get_models(include_auto_created=True)
-            if model._meta.managed and not model._meta.proxy
-        }
+    return {
+        model._meta.label: execute(f'SELECT COUNT(*) FROM "{model._meta.db_table}"').fetchone()[0]  # noqa: S608 - table names from our models
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+def _sqlite_counts(path):
+    db = sqlite3.connect(path)
+    try:
+        return _counts(db.execute)
+    finally:
+        db.close()
 
 
 def test_backup_prints_its_folder_last_and_writes_a_manifest(dongs, tmp_path, settings):
@@ -161,15 +167,7 @@ def test_postgres_backup_wipe_restore_gives_the_same_rows_in_every_model(
         assert result.returncode == 0, result.stderr
         assert "every row count matches" in result.stdout
         with psycopg.connect(f"{server}/{target}") as restored:
-            from django.apps import apps
-
-            counts = {
-                model._meta.label: restored.execute(
-                    f'SELECT COUNT(*) FROM "{model._meta.db_table}"'  # noqa: S608 - our tables
-                ).fetchone()[0]
-                for model in apps.get_models(include_auto_created=True)
-                if model._meta.managed and not model._meta.proxy
-            }
+            counts = _counts(restored.execute)
         assert counts == before
         assert (tmp_path / "restored-media" / "problems" / "photo.jpg").is_file()
     finally:
