@@ -82,9 +82,13 @@ beat: install ## Run Celery beat, the periodic-task scheduler (needs CELERY_BROK
 	@mkdir -p var
 	@$(VENV)/bin/celery -A soslab beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
-bench: install ## Performance benchmarks (list pages, map payloads); prints a table
+bench: install ## Performance benchmarks at 100,000 problems (BENCH_SCALE=small: seconds); prints a table
 	@mkdir -p var
 	@$(PY) -m benchmarks $(BENCH)
+
+bench-smoke: install ## Every benchmark once at BENCH_SCALE=small (CI); fails if one crashes
+	@mkdir -p var
+	@BENCH_SCALE=small $(PY) -m benchmarks $(BENCH)
 
 backup: install ## Back up the database and MEDIA_ROOT into a new folder under var/backups/ (BACKUP_DIR)
 	@$(MANAGE) backup

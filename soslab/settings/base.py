@@ -138,6 +138,9 @@ TEMPLATES = [
 # writers: WAL journal, IMMEDIATE transactions (a writer takes the lock at BEGIN, so two
 # read-then-write transactions cannot deadlock on lock upgrade) and a generous busy timeout.
 
+# Django's SQLite backend plus `PRAGMA optimize` at open/close (planner statistics stay fresh as
+# the database grows; soslab/core/sqlite/__init__.py).
+SQLITE_ENGINE = "soslab.core.sqlite"
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 30,
@@ -147,11 +150,12 @@ SQLITE_OPTIONS = {
 if env("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["ENGINE"] = SQLITE_ENGINE
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": SQLITE_ENGINE,
             "NAME": VAR_DIR / "db.sqlite3",
             "OPTIONS": dict(SQLITE_OPTIONS),
         }

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool, env_int
+from .base import DATABASES, SECRET_KEY, SQLITE_ENGINE, env_bool, env_int
 
 DEBUG = False
 
@@ -15,9 +15,7 @@ if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must be set (comma-separated host names) in production."
     )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bool(
-    "ALLOW_SQLITE_IN_PRODUCTION"
-):
+if DATABASES["default"]["ENGINE"] == SQLITE_ENGINE and not env_bool("ALLOW_SQLITE_IN_PRODUCTION"):
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
