@@ -35,10 +35,13 @@ migrate: install ## Apply database migrations (SQLite in var/ unless DATABASE_UR
 	@mkdir -p var
 	@$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the Jeonju demo content (idempotent)
-	@$(MANAGE) load_demo_data
+demo: install ## (Re)load the Jeonju demo content (idempotent); migrates first if needed
+	@mkdir -p var
+	@$(MANAGE) dev_setup --reload-demo
 
-run: demo ## Set up everything and serve the site on http://127.0.0.1:8000
+run: install ## Set up everything and serve the site on http://127.0.0.1:8000 (skips what is done)
+	@mkdir -p var
+	@$(MANAGE) dev_setup
 	@echo ""
 	@echo "  SOS Lab Jeonju is starting on http://$(HOST):$(PORT)/"
 	@echo "  Admin (Wagtail): http://$(HOST):$(PORT)/admin/"

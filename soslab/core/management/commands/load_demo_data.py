@@ -1,7 +1,9 @@
 """Load the Jeonju demo content. Idempotent: a second run changes nothing and duplicates nothing.
 
 Each app that has demo content provides a `demo.py` module with `load(out)`; this command calls
-them in dependency order inside one transaction per step. Tests never depend on this data.
+them in dependency order inside one transaction per step, then refreshes the planner statistics
+(ANALYZE). Tests never depend on this data. `make run` calls it through `dev_setup`, which skips it
+when nothing it reads changed.
 """
 
 import importlib
@@ -10,6 +12,8 @@ import importlib.util
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+
+from soslab.core.db import planner_statistics_refresh
 
 DEMO_STEPS = [
     "cms.demo",
@@ -32,6 +36,8 @@ class Command(BaseCommand):
         # console or an SMTP server.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             self._load_all()
+        # Fresh planner statistics for the tables the demo just filled (docs/operations.md).
+        planner_statistics_refresh()
 
     def _load_all(self):
         for step in DEMO_STEPS:
