@@ -93,8 +93,8 @@ bench-smoke: install ## Every benchmark once at BENCH_SCALE=small (CI); fails if
 	@mkdir -p var
 	@BENCH_SCALE=small $(PY) -m benchmarks $(BENCH)
 
-backup: install ## Back up the database and MEDIA_ROOT into a new folder under var/backups/ (BACKUP_DIR)
-	@$(MANAGE) backup
+backup: install ## Back up the database and MEDIA_ROOT into a new folder under var/backups/ (BACKUP_DIR; BACKUP_ARGS="--keep-daily 14 --keep-weekly 8")
+	@$(MANAGE) backup $(BACKUP_ARGS)
 
 restore: install ## Restore a backup into an EMPTY database: make restore BACKUP=var/backups/soslab-... [FORCE=1]
 	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/soslab-YYYYMMDDTHHMMSSZ"; exit 2)

@@ -256,3 +256,31 @@ def backup_restore(*, folder, force=False, alias=DEFAULT_DB_ALIAS, say=None):
         for label in sorted(set(expected) | set(restored))
         if expected.get(label) != restored.get(label)
     }
+
+
+def backup_prune(*, directory=None, keep_daily=14, keep_weekly=8):
+    """Delete old backup folders, keeping the newest of each of the last `keep_daily` days and of
+    each of the last `keep_weekly` ISO weeks that have a backup. Returns the deleted paths."""
+    root = Path(directory or settings.BACKUP_DIR)
+    dated = []
+    for path in root.glob("soslab-*"):
+        try:
+            when = dt.datetime.strptime(path.name, "soslab-%Y%m%dT%H%M%SZ")
+        except ValueError:
+            continue  # not ours: never delete it
+        if (path / MANIFEST).is_file():
+            dated.append((when, path))
+    dated.sort(reverse=True)
+    keep, days, weeks = set(), set(), set()
+    for when, path in dated:
+        day, week = when.date(), when.isocalendar()[:2]
+        if day not in days and len(days) < keep_daily:
+            days.add(day)
+            keep.add(path)
+        if week not in weeks and len(weeks) < keep_weekly:
+            weeks.add(week)
+            keep.add(path)
+    deleted = [path for _when, path in dated if path not in keep]
+    for path in deleted:
+        shutil.rmtree(path)
+    return deleted

@@ -173,3 +173,27 @@ def test_postgres_backup_wipe_restore_gives_the_same_rows_in_every_model(
     finally:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+
+
+def test_prune_keeps_the_newest_of_each_recent_day_and_week(tmp_path):
+    from soslab.core.backup import backup_prune
+
+    names = [
+        "soslab-20260302T031500Z",  # Mon, week 10
+        "soslab-20260302T120000Z",  # same day, newer
+        "soslab-20260301T031500Z",  # Sun, week 9
+        "soslab-20260222T031500Z",  # Sun, week 8
+        "soslab-20260215T031500Z",  # Sun, week 7: beyond the weeks kept
+    ]
+    for name in names:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "manifest.json").write_text("{}")
+    (tmp_path / "soslab-notes").mkdir()  # not a backup: left alone
+
+    deleted = backup_prune(directory=tmp_path, keep_daily=2, keep_weekly=3)
+
+    assert sorted(path.name for path in deleted) == [
+        "soslab-20260215T031500Z",
+        "soslab-20260302T031500Z",
+    ]
+    assert (tmp_path / "soslab-notes").is_dir()
