@@ -11,6 +11,7 @@ A restore goes into an EMPTY database only (a fresh SQLite file or a new Postgre
 forced, and then checks the restored row counts against the manifest.
 """
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.recorder import MigrationRecorder
 from tqdm import tqdm
 
@@ -207,7 +208,18 @@ def backup_restore(*, folder, force=False, alias=DEFAULT_DB_ALIAS, say=None):
             f"this backup is of a {manifest['engine']} database; the configured database is {kind}"
         )
     connection = connections[alias]
-    tables = connection.introspection.table_names()
+    if kind == "sqlite":
+        with contextlib.suppress(
+            OSError
+        ):  # a new file in a new folder; a failure is reported below
+            _sqlite_path(alias).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        tables = connection.introspection.table_names()
+    except DatabaseError as exc:
+        raise BackupError(
+            f"cannot open the target database {connection.settings_dict['NAME']}: {exc}; "
+            "create it first (PostgreSQL: createdb NAME; SQLite: a writable folder)"
+        ) from exc
     media_root = Path(settings.MEDIA_ROOT)
     has_media = media_root.exists() and any(p.is_file() for p in media_root.rglob("*"))
     if not force:

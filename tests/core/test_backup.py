@@ -138,6 +138,21 @@ def test_restore_with_force_overwrites_a_database_that_has_tables(dongs, tmp_pat
     assert _sqlite_counts(target)["problems.Problem"] == 3
 
 
+def test_restore_says_clearly_when_the_target_database_cannot_be_opened(dongs, tmp_path, settings):
+    if connection.vendor != "sqlite":
+        pytest.skip("uses a SQLite backup")
+    folder = _backup(tmp_path / "backups", tmp_path / "media", settings)
+    (tmp_path / "not-a-folder").write_text("a file where the database's folder should be")
+
+    result = _restore_in_new_process(
+        folder, f"sqlite:///{tmp_path}/not-a-folder/db.sqlite3", tmp_path / "m"
+    )
+
+    assert result.returncode != 0
+    assert "cannot open the target database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_restore_rejects_a_folder_that_is_not_a_backup(db, tmp_path):
     with pytest.raises(CommandError, match="not a backup folder"):
         call_command("restore", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
