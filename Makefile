@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check smoke worker beat bench messages clean
+.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check smoke security worker beat bench bench-smoke backup restore messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -35,10 +35,13 @@ migrate: install ## Apply database migrations (SQLite in var/ unless DATABASE_UR
 	@mkdir -p var
 	@$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the Jeonju demo content (idempotent)
-	@$(MANAGE) load_demo_data
+demo: install ## (Re)load the Jeonju demo content (idempotent); migrates first if needed
+	@mkdir -p var
+	@$(MANAGE) dev_setup --reload-demo
 
-run: demo ## Set up everything and serve the site on http://127.0.0.1:8000
+run: install ## Set up everything and serve the site on http://127.0.0.1:8000 (skips what is done)
+	@mkdir -p var
+	@$(MANAGE) dev_setup
 	@echo ""
 	@echo "  SOS Lab Jeonju is starting on http://$(HOST):$(PORT)/"
 	@echo "  Admin (Wagtail): http://$(HOST):$(PORT)/admin/"
@@ -92,9 +95,20 @@ beat: install ## Run Celery beat, the periodic-task scheduler (needs CELERY_BROK
 	@mkdir -p var
 	@$(VENV)/bin/celery -A soslab beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
-bench: install ## Performance benchmarks (list pages, map payloads); prints a table
+bench: install ## Performance benchmarks at 100,000 problems (BENCH_SCALE=small: seconds); prints a table
 	@mkdir -p var
 	@$(PY) -m benchmarks $(BENCH)
+
+bench-smoke: install ## Every benchmark once at BENCH_SCALE=small (CI); fails if one crashes
+	@mkdir -p var
+	@BENCH_SCALE=small $(PY) -m benchmarks $(BENCH)
+
+backup: install ## Back up the database and MEDIA_ROOT into a new folder under var/backups/ (BACKUP_DIR; BACKUP_ARGS="--keep-daily 14 --keep-weekly 8")
+	@$(MANAGE) backup $(BACKUP_ARGS)
+
+restore: install ## Restore a backup into an EMPTY database: make restore BACKUP=var/backups/soslab-... [FORCE=1]
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/soslab-YYYYMMDDTHHMMSSZ"; exit 2)
+	@$(MANAGE) restore "$(BACKUP)" $(if $(FORCE),--force)
 
 messages: install ## Extract strings into locale/*/django.po and compile .mo (committed)
 	@$(PY) -m soslab.core.i18n_tools update

@@ -9,8 +9,12 @@ import datetime as dt
 import statistics
 import time
 
-IDEAS = 2000
-VOTERS = 300
+from benchmarks.data import bench_dong, ensure_reference_data, scaled
+
+IDEAS = scaled(2000, 100)
+VOTERS = scaled(300, 30)
+REPEAT = scaled(15, 3)
+DEEP_PAGE = scaled(50, 4)
 
 
 def _setup():
@@ -19,8 +23,8 @@ def _setup():
     from wagtail.models import Page, Site
 
     from cms.models import HomePage, RoundIndexPage, RoundPage
-    from geo.models import Dong
     from soslab.accounts.models import User
+    from soslab.core.db import planner_statistics_refresh
     from soslab.ideas.models import Ballot, Idea, Vote
     from soslab.moderation.models import ModerationState
     from soslab.problems.models import Category, Problem
@@ -57,20 +61,10 @@ def _setup():
 
     if Idea.objects.filter(round=pages["bench-voting"]).count() >= IDEAS:
         return pages
+    ensure_reference_data()
     with transaction.atomic():
-        category, _ = Category.objects.get_or_create(slug="traffic", defaults={"name": "교통"})
-        dong, _ = Dong.objects.get_or_create(
-            code="bench1",
-            defaults={
-                "code_2024": "bench1",
-                "kostat_code": "bench1",
-                "name": "효자1동",
-                "gu": "완산구",
-                "area_km2": 1,
-                "rep_lon": 127.12,
-                "rep_lat": 35.81,
-            },
-        )
+        category = Category.objects.get(slug="traffic")
+        dong = bench_dong()
         author, _ = User.objects.get_or_create(
             email="bench-author@example.kr",
             defaults={"username": "bench-author", "display_name": "작성자"},
@@ -126,6 +120,7 @@ def _setup():
             for idea in ideas:
                 idea.vote_count = counts.get(idea.pk, 0)
             Idea.objects.bulk_update(ideas, ["vote_count"], batch_size=500)
+    planner_statistics_refresh()
     return pages
 
 
@@ -141,10 +136,10 @@ def run(report):
         ("bench-closed", "closed, ranked"),
     ):
         url = f"{pages[slug].url}ideas/"
-        for path in (url, url + "?page=50"):
+        for path in (url, f"{url}?page={DEEP_PAGE}"):
             client.get(path)  # warm up
             timings = []
-            for _ in range(15):
+            for _ in range(REPEAT):
                 started = time.perf_counter()
                 response = client.get(path)
                 timings.append((time.perf_counter() - started) * 1000)
@@ -152,7 +147,7 @@ def run(report):
                     raise RuntimeError(f"{path} answered {response.status_code}")
             with CaptureQueriesContext(connection) as queries:
                 client.get(path)
-            where = "page 1" if path == url else "page 50"
+            where = "page 1" if path == url else f"page {DEEP_PAGE}"
             report(
                 f"ideas list {label}, {where} ({IDEAS} ideas)",
                 statistics.median(timings),

@@ -1,4 +1,4 @@
-"""Map payload size and time with 100,000 problems, against a naive folium map that embeds one
+"""Map payload size and time with 100,000 problems (BENCH_SCALE=small: a few hundred), against a naive folium map that embeds one
 marker per problem (what the issue forbids).
 
     .venv/bin/python -m benchmarks bench_map
@@ -8,82 +8,13 @@ Measured: the /map/ page (HTML bytes, time cold and warm), the GeoJSON API for t
 size and render time for the same 100,000 problems.
 """
 
-import random
 import statistics
 import time
 
-PROBLEMS = 100_000
-BATCH = 5_000
-REPEAT = 5
+from benchmarks.data import PROBLEMS, ensure_problems, scaled
+
+REPEAT = scaled(5, 2)
 CITY_HALL = (127.1480, 35.8242)
-
-
-def ensure_problems():
-    """At least PROBLEMS public problems with points inside Jeonju (shared with other benches)."""
-    from django.db import transaction
-    from django.utils import timezone
-
-    from geo import boundaries
-    from geo.models import Dong
-    from geo.services import dongs_sync, stations_sync
-    from soslab.accounts.models import User
-    from soslab.problems.models import Category, Problem, ProblemStatus
-
-    dongs_sync()
-    stations_sync()
-    existing = Problem.objects.count()
-    if existing >= PROBLEMS:
-        return existing
-    dong_ids = dict(Dong.objects.values_list("code", "pk"))
-    categories = [
-        Category.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in (("traffic", "교통"), ("safety", "안전"), ("air", "대기환경"))
-    ]
-    authors = [
-        User.objects.get_or_create(
-            email=f"bench-map{n}@example.kr",
-            defaults={"username": f"bench-map{n}", "display_name": f"지도{n}"},
-        )[0]
-        for n in range(50)
-    ]
-    rng = random.Random(7)  # noqa: S311 - synthetic benchmark data
-    minx, miny, maxx, maxy = boundaries.city().total_bounds
-    now = timezone.now()
-    statuses = list(ProblemStatus.values)
-    made, remaining = 0, PROBLEMS - existing
-    while made < remaining:
-        size = min(BATCH, remaining - made)
-        lons = [rng.uniform(minx, maxx) for _ in range(size * 2)]
-        lats = [rng.uniform(miny, maxy) for _ in range(size * 2)]
-        codes = boundaries.dong_codes_at(lons, lats)
-        rows = []
-        for lon, lat, code in zip(lons, lats, codes, strict=True):
-            if code is None or len(rows) == size:
-                continue
-            title = f"지도 벤치마크 문제 {existing + made + len(rows)}"
-            rows.append(
-                Problem(
-                    title=title,
-                    description="벤치마크용 합성 데이터입니다.",
-                    original_title=title,
-                    original_description="벤치마크용 합성 데이터입니다.",
-                    category=rng.choice(categories),
-                    author=rng.choice(authors),
-                    lat=round(lat, 6),
-                    lon=round(lon, 6),
-                    dong_id=dong_ids[code],
-                    status=rng.choice(statuses),
-                    support_count=rng.randint(0, 60),
-                    created_at=now - timezone.timedelta(minutes=rng.randint(0, 525_600)),
-                    search_text=title.casefold(),
-                )
-            )
-        with transaction.atomic():
-            for row in rows:  # bulk_create skips save(): apply the location privacy rule
-                row.refresh_public_point()
-            Problem.objects.bulk_create(rows, batch_size=1000)
-        made += len(rows)
-    return Problem.objects.count()
 
 
 def timed(fn, repeat=REPEAT):
@@ -156,7 +87,7 @@ def run(report):
 
 
 def naive_folium():
-    """What the issue forbids: folium with one clustered Marker (and popup) per problem."""
+    """What the issue forbids: folium with one clustered Marker (and popup) per placed problem."""
     import folium
     from folium.plugins import MarkerCluster
 
@@ -165,9 +96,8 @@ def naive_folium():
     started = time.perf_counter()
     fmap = folium.Map(location=(CITY_HALL[1], CITY_HALL[0]), zoom_start=12, tiles=None)
     cluster = MarkerCluster().add_to(fmap)
-    for pk, lat, lon, title in Problem.objects.public().values_list("pk", "lat", "lon", "title")[
-        :PROBLEMS
-    ]:
+    placed = Problem.objects.public().filter(lat__isnull=False, lon__isnull=False)
+    for pk, lat, lon, title in placed.values_list("pk", "lat", "lon", "title")[:PROBLEMS]:
         folium.Marker((lat, lon), popup=folium.Popup(f"{title} #{pk}")).add_to(cluster)
     html = fmap.get_root().render()
     return (time.perf_counter() - started) * 1000, len(html.encode())

@@ -6,7 +6,6 @@ and outputs are WGS84 longitude/latitude; metric work uses settings.GEO_METRIC_C
 
 from functools import lru_cache
 
-import geopandas as gpd
 import numpy as np
 from django.conf import settings
 from shapely import Point
@@ -15,8 +14,17 @@ from shapely.prepared import prep
 WGS84 = "EPSG:4326"
 
 
+def _geopandas():
+    """geopandas (and pandas under it) is imported on first use, not at start-up: most processes
+    (manage.py commands, the dev server's first second) never touch a boundary, and the import
+    alone costs several seconds of CPU."""
+    import geopandas
+
+    return geopandas
+
+
 def _read(name):
-    return gpd.read_file(settings.GEO_DATA_DIR / name).to_crs(WGS84)
+    return _geopandas().read_file(settings.GEO_DATA_DIR / name).to_crs(WGS84)
 
 
 # The city's bounding box ((south, west), (north, east)) in WGS84: map extents and the bounds of
@@ -77,6 +85,7 @@ def dong_codes_at(lons, lats):
     """Vectorised dong lookup: one spatial join for many points. Returns a list (None outside)."""
     if len(lons) == 0:
         return []
+    gpd = _geopandas()
     points = gpd.GeoDataFrame(
         geometry=gpd.points_from_xy(np.asarray(lons), np.asarray(lats)), crs=WGS84
     )

@@ -147,6 +147,9 @@ TEMPLATES = [
 # writers: WAL journal, IMMEDIATE transactions (a writer takes the lock at BEGIN, so two
 # read-then-write transactions cannot deadlock on lock upgrade) and a generous busy timeout.
 
+# Django's SQLite backend plus `PRAGMA optimize` at open/close (planner statistics stay fresh as
+# the database grows; soslab/core/sqlite/__init__.py).
+SQLITE_ENGINE = "soslab.core.sqlite"
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 30,
@@ -156,11 +159,12 @@ SQLITE_OPTIONS = {
 if env("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["ENGINE"] = SQLITE_ENGINE
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": SQLITE_ENGINE,
             "NAME": VAR_DIR / "db.sqlite3",
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
@@ -282,6 +286,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FIXTURES_DIR = BASE_DIR / "fixtures"
+# `make backup` writes one timestamped folder here (soslab.core.backup; docs/operations.md).
+BACKUP_DIR = Path(env("BACKUP_DIR", VAR_DIR / "backups"))
 
 # --- Security (on everywhere; production adds HTTPS-only settings) --------------------------
 

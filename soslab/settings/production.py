@@ -5,7 +5,16 @@ from django.core.exceptions import ImproperlyConfigured
 from soslab.core.observability import sentry_init
 
 from .base import *  # noqa: F403
-from .base import DATABASES, LOG_LEVEL, SECRET_KEY, env, env_bool, env_int, logging_config
+from .base import (
+    DATABASES,
+    LOG_LEVEL,
+    SECRET_KEY,
+    SQLITE_ENGINE,
+    env,
+    env_bool,
+    env_int,
+    logging_config,
+)
 
 DEBUG = False
 
@@ -17,9 +26,7 @@ if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must be set (comma-separated host names) in production."
     )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bool(
-    "ALLOW_SQLITE_IN_PRODUCTION"
-):
+if DATABASES["default"]["ENGINE"] == SQLITE_ENGINE and not env_bool("ALLOW_SQLITE_IN_PRODUCTION"):
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

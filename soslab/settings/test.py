@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, env
+from .base import DATABASES, SQLITE_ENGINE, VAR_DIR, env
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -32,7 +32,7 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # PostgreSQL: CI sets DATABASE_URL to a fresh database name per run (the runner adds test_).
 # SQLite: a file database (not :memory:) so concurrency tests exercise the real WAL locking.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == SQLITE_ENGINE:
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
     # Durability is irrelevant for a throw-away test database; WAL and the busy timeout stay.
     DATABASES["default"]["OPTIONS"] = {

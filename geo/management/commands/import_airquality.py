@@ -20,6 +20,7 @@ from tqdm import tqdm
 from geo import airkorea
 from geo.models import AirSource, AirStation
 from geo.services import air_readings_store
+from soslab.core.db import planner_statistics_refresh
 
 
 def _items_from_json(data):
@@ -91,6 +92,7 @@ class Command(BaseCommand):
             new, old = air_readings_store(station=stations[name], readings=readings, source=source)
             created += new
             updated += old
+        planner_statistics_refresh()  # the planner must see the new sizes
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(items)} rows, {len(by_station)} stations: {created} new hours, "

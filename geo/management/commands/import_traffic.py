@@ -9,6 +9,7 @@ from tqdm import tqdm
 from geo.models import TrafficKind
 from geo.services import traffic_spots_store
 from geo.traffic import TrafficFormatError, parse_accident_hotspots, parse_school_zones
+from soslab.core.db import planner_statistics_refresh
 
 
 class Command(BaseCommand):
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         created, updated = traffic_spots_store(
             kind=model_kind, rows=tqdm(rows, desc="storing", unit="row"), synthetic=synthetic
         )
+        planner_statistics_refresh()  # the planner must see the new sizes
         self.stdout.write(
             self.style.SUCCESS(
                 f"{created} new, {updated} updated, {skipped} outside Jeonju skipped"

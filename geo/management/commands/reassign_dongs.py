@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from geo import boundaries
 from geo.models import Dong
+from soslab.core.db import planner_statistics_refresh
 
 BATCH = 2000
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                 batch = changes[start : start + BATCH]
                 Problem.objects.bulk_update(batch, ["dong"])
                 bar.update(len(batch))
+        planner_statistics_refresh()  # the planner must see the new sizes
         outside = sum(code is None for code in codes)
         self.stdout.write(
             self.style.SUCCESS(
