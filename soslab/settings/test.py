@@ -18,8 +18,12 @@ CACHES = {
 }
 # Uploads use real files (the protected view streams them from disk) in a throw-away folder per
 # process; Wagtail's images stay in memory.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="soslab-test-media-"))
-atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# A MEDIA_ROOT from the environment wins (a test that runs manage.py in a subprocess sets one).
+if env("MEDIA_ROOT"):
+    MEDIA_ROOT = Path(env("MEDIA_ROOT"))
+else:
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="soslab-test-media-"))
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 PUBLIC_MEDIA_ROOT = MEDIA_ROOT / "public"
 SENDFILE_ROOT = str(MEDIA_ROOT)

@@ -11,7 +11,7 @@ BEFORE = [("problems", "0003_public_status_index")]
 AFTER = [("problems", "0004_problem_public_point")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_existing_problems_get_their_published_point():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
