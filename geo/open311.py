@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from soslab.core import exports
 from soslab.core import params as core_params
 from soslab.core.media import public_url
 
@@ -35,7 +36,7 @@ MAX_PAGE_SIZE = 200
 MAX_IDS = MAX_PAGE_SIZE
 STATUS_OPEN, STATUS_CLOSED = "open", "closed"
 _NUMBER = re.compile(r"[0-9]{1,9}")
-READ_METHODS = ("GET", "HEAD", "OPTIONS")
+READ_METHODS = exports.READ_METHODS
 MAX_VALUES = 50  # values of one multi-value filter
 FORMATS = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 
@@ -135,9 +136,7 @@ def _bad_input(request, error):
 
 
 def _cors(response):
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
-    return response
+    return exports.allow_public_read(response)
 
 
 def endpoint(*, write=False):
@@ -339,14 +338,8 @@ def with_row_data(queryset):
     ).values(*_ROW_FIELDS)
 
 
-def iso(moment):
-    """THE time stamp of every export: ISO 8601 in Korea time with its offset, to the second."""
-    return timezone.localtime(moment).isoformat(timespec="seconds")
-
-
-def coordinate(value):
-    """Coordinates in every export: 7 decimals (about 1 cm), no float noise."""
-    return None if value is None else round(float(value), 7)
+iso = exports.timestamp  # the conventions of every export (soslab.core.exports)
+coordinate = exports.coordinate
 
 
 def open311_status(problem_status):

@@ -222,3 +222,36 @@ def test_xml_is_well_formed_with_every_field(client, reports):
     TimelineEntry.objects.create(problem=reports["adult"], kind=TimelineKind.STATUS, note="<&>")
     ET.fromstring(client.get(f"{BASE}/requests.xml").content)  # noqa: S314
     assert_same(client, f"{BASE}/requests")
+
+
+def _signed_area(ring):
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False)) / 2
+
+
+@pytest.mark.django_db
+def test_dong_polygons_wind_counter_clockwise_with_7_decimals(client, dongs):
+    response = client.get("/api/geo/dongs.geojson")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = response.json()
+    assert data["features"]
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        for polygon in polygons:
+            assert _signed_area(polygon[0]) > 0  # RFC 7946: outer ring counter-clockwise
+            for hole in polygon[1:]:
+                assert _signed_area(hole) < 0
+            assert all(round(v, 7) == v for point in polygon[0] for v in point)
+
+
+@pytest.mark.django_db
+def test_every_export_uses_korea_time(client, reports):
+    adult = reports["adult"]
+    csv = client.get("/open-data/problems.csv")
+    assert "2026-11-01T09:30:00+09:00" in b"".join(csv.streaming_content).decode("utf-8-sig")
+    feed = client.get("/problems/feed/").content.decode()
+    assert "+09:00" in feed and "Z</" not in feed
+    shown = as_json(client.get(f"{BASE}/requests/{adult.pk}.json"))[0]["requested_datetime"]
+    assert shown == "2026-11-01T09:30:00+09:00"
