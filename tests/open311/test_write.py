@@ -197,3 +197,21 @@ def test_a_file_that_is_no_image_is_400(client, dongs, road, api_key):
     media = SimpleUploadedFile("p.jpg", b"not an image", content_type="image/jpeg")
     as_json(_post(client, api_key, media=media), 400)
     assert not Problem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_media_url_must_be_https_even_from_an_allowed_host(client, dongs, road, api_key, settings):
+    settings.OPEN311_MEDIA_URL_HOSTS = ["photos.jeonju.go.kr"]
+    as_json(_post(client, api_key, media_url="http://photos.jeonju.go.kr/a.jpg"), 400)
+    assert not Problem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_same_text_twice_is_409(client, dongs, road, api_key):
+    as_json(_post(client, api_key), 201)
+    validate(as_json(_post(client, api_key), 409), "local/errors.json")
+
+
+@pytest.mark.django_db
+def test_an_unknown_token_is_404(client, db):
+    validate(as_json(client.get(f"{BASE}/tokens/{'0' * 32}.json"), 404), "local/errors.json")
