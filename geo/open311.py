@@ -1,11 +1,17 @@
-"""Read-only Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), as FixMyStreet serves it:
-services (the problem categories) and requests (public problems), in JSON and XML.
+"""Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), read and write; the client
+documentation is docs/open311.md.
 
-Only `Problem.objects.public()` is published (hidden and pending never), and every point is the
-published one (Problem.public_lat/public_lon from geo.privacy: minors' rounded to about 100 m), exactly like the open
-data downloads. A list is one query whatever its size (first photo and latest public note are
-subqueries); pages hold 50 requests by default and 200 at most, and a `Link: rel="next"` header
-says when there is another page. Bad parameters answer 400 with the spec's error list.
+Reads: services (the problem categories), requests (public problems only: hidden and pending
+never), single requests, tokens of posted requests and the servicerequestupdates extension, in JSON
+and XML. Every point is the published one (Problem.public_lat/public_lon from geo.privacy: minors'
+rounded to about 100 m), like the open-data downloads; time stamps and coordinates follow
+soslab.core.exports. A list is one query whatever its size (first photo and latest public note
+are subqueries); pages hold 50 requests by default and 200 at most, and a `Link: rel="next"`
+header says when there is another page.
+
+Every view goes through `endpoint`: GET/HEAD/OPTIONS (POST for requests, see
+geo/open311_write.py), CSRF exempt, jurisdiction_id checked, every error in the spec's error list
+in the requested format, CORS on reads.
 """
 
 import datetime
@@ -107,7 +113,7 @@ def _xml(root_tag, item_tag, items):
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body
 
 
-def _render(fmt, root_tag, item_tag, items, status=200):
+def render(fmt, root_tag, item_tag, items, status=200):
     if fmt == "xml":
         return HttpResponse(
             _xml(root_tag, item_tag, items), content_type=FORMATS["xml"], status=status
@@ -122,7 +128,7 @@ def _render(fmt, root_tag, item_tag, items, status=200):
 
 
 def _error(fmt, status, description):
-    return _render(fmt, "errors", "error", [{"code": status, "description": description}], status)
+    return render(fmt, "errors", "error", [{"code": status, "description": description}], status)
 
 
 def format_of(request):
@@ -194,7 +200,7 @@ def check_jurisdiction(params):
         )
 
 
-def _values(params, name):
+def filter_values(params, name):
     """Every value of a filter: repeated parameters and comma-separated lists, stripped and
     without duplicates, in order (at most MAX_VALUES)."""
     values = []
@@ -297,7 +303,7 @@ def filtered_requests(params):
     from soslab.problems.models import CLOSED_STATUSES, OPEN_STATUSES, Problem
 
     queryset = Problem.objects.public()
-    raw_ids = _values(params, "service_request_id")
+    raw_ids = filter_values(params, "service_request_id")
     if raw_ids:
         # The spec: when request ids are given, every other filter is ignored.
         queryset, _cleaned = filter_problems(queryset, {})
@@ -305,10 +311,10 @@ def filtered_requests(params):
 
     shared = {key: params[key] for key in ("dong", "tag", "q") if params.get(key)}
     queryset, _cleaned = filter_problems(queryset, shared)
-    service_codes = _values(params, "service_code")
+    service_codes = filter_values(params, "service_code")
     if service_codes:
         queryset = queryset.filter(category__slug__in=service_codes)
-    statuses = _values(params, "status")
+    statuses = filter_values(params, "status")
     if statuses:
         wanted = _statuses(statuses)
         if wanted == {STATUS_OPEN}:
@@ -415,7 +421,7 @@ def services(request, fmt):
                 }
             )
         )
-    return _render(fmt, "services", "service", items)
+    return render(fmt, "services", "service", items)
 
 
 @endpoint(write=True)
@@ -432,7 +438,7 @@ def requests(request, fmt):
     has_next = len(rows) > page_size
     base_url, english = _base_url(request), _english()
     items = [serialise_request(row, base_url, english) for row in rows[:page_size]]
-    response = _render(fmt, "service_requests", "request", items)
+    response = render(fmt, "service_requests", "request", items)
     if has_next:
         query = request.GET.copy()
         query["page"] = page + 1
@@ -458,7 +464,7 @@ def request_detail(request, pk, fmt):
     if not rows:
         raise Open311Error(404, _("There is no public request with this number."))
     items = [serialise_request(rows[0], _base_url(request), _english())]
-    return _render(fmt, "service_requests", "request", items)
+    return render(fmt, "service_requests", "request", items)
 
 
 @endpoint()
@@ -511,7 +517,7 @@ def token_detail(request, token, fmt):
     item = {"token": submission.token}
     if submission.problem.is_public:
         item["service_request_id"] = str(submission.problem_id)
-    return _render(fmt, "service_requests", "request", [item])
+    return render(fmt, "service_requests", "request", [item])
 
 
 UPDATE_KINDS = ("status", "answer", "duplicate")
@@ -528,7 +534,7 @@ def updates(request, fmt):
     entries = TimelineEntry.objects.filter(
         kind__in=UPDATE_KINDS, problem__in=Problem.objects.public()
     )
-    ids = _values(request.GET, "service_request_id")
+    ids = filter_values(request.GET, "service_request_id")
     if ids:
         entries = entries.filter(problem_id__in=_requested_ids(ids))
     entries = date_range_filter(entries, request.GET, "created_at")
@@ -566,4 +572,4 @@ def updates(request, fmt):
         )
         for row in rows
     ]
-    return _render(fmt, "service_request_updates", "request_update", items)
+    return render(fmt, "service_request_updates", "request_update", items)

@@ -21,7 +21,7 @@ from soslab.core import images, ratelimit
 from soslab.problems.models import TITLE_MAX, TITLE_MIN, Category
 
 from .models import Open311Submission
-from .open311 import Open311Error, _render, _values
+from .open311 import Open311Error, filter_values, render
 from .open311_keys import key_for_token
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -60,7 +60,7 @@ def _rate_limit(key):
 
 
 def _category(key, params):
-    codes = _values(params, "service_code")
+    codes = filter_values(params, "service_code")
     if len(codes) != 1:
         raise Open311Error(400, _("service_code is required (one service code)."))
     category = Category.objects.filter(slug=codes[0]).first()
@@ -177,4 +177,4 @@ def request_create(request, fmt):
         item["service_notice"] = _(
             "Waiting for a moderator; resolve the token to get the request id."
         )
-    return _render(fmt, "service_requests", "request", [item], status=201)
+    return render(fmt, "service_requests", "request", [item], status=201)
