@@ -221,6 +221,7 @@ ROUTES = {
     ),
     "geo:open311_not_found": Route(API, args=lambda w: {"rest": "unknown.json"}),
     "geo:open311_services": Route(API, args=lambda w: {"fmt": "json"}),
+    # Also takes POST with an api_key (CSRF exempt, no cookies): tests/open311/test_write.py.
     "geo:open311_requests": Route(API, params=OPEN311_PARAMS, args=lambda w: {"fmt": "xml"}),
     "geo:open311_request": Route(API, args=lambda w: {"pk": w.problem.pk, "fmt": "json"}),
     # --- round pages (Wagtail routable page) ----------------------------------------------------
