@@ -67,3 +67,31 @@ def test_staff_issue_a_key_in_the_admin_and_see_it_once(client, django_user_mode
     token = response.content.decode().split("data-open311-key>")[1].split("<")[0]
     assert key_for_token(token) == key
     assert token not in client.get("/admin/open311_keys/").content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_revoke_a_key_in_the_admin(client, django_user_model):
+    from geo.open311_keys import key_issue
+
+    admin = django_user_model.objects.create_superuser(
+        username="root", email="root@example.org", password="pw"
+    )
+    key, _token = key_issue(name="시청", contact="city@example.org")
+    client.force_login(admin)
+    listing = client.get("/admin/open311_keys/").content.decode()
+    assert f"/admin/open311-keys/{key.pk}/revoke/" in listing
+    assert client.get(f"/admin/open311-keys/{key.pk}/revoke/").status_code == 200
+    assert client.post(f"/admin/open311-keys/{key.pk}/revoke/").status_code == 302
+    key.refresh_from_db()
+    assert key.revoked_at is not None
+
+
+@pytest.mark.django_db
+def test_a_citizen_cannot_revoke(client, citizen):
+    from geo.open311_keys import key_issue
+
+    key, _token = key_issue(name="시청", contact="city@example.org")
+    client.force_login(citizen)
+    assert client.post(f"/admin/open311-keys/{key.pk}/revoke/").status_code in (302, 403)
+    key.refresh_from_db()
+    assert key.revoked_at is None
