@@ -255,3 +255,13 @@ def test_every_export_uses_korea_time(client, reports):
     assert "+09:00" in feed and "Z</" not in feed
     shown = as_json(client.get(f"{BASE}/requests/{adult.pk}.json"))[0]["requested_datetime"]
     assert shown == "2026-11-01T09:30:00+09:00"
+
+
+@pytest.mark.django_db
+def test_updates_are_one_query(client, reports, staff, django_assert_num_queries):
+    for problem in reports.values():
+        problem_status_change(problem=problem, status=ProblemStatus.REVIEWING, actor=staff)
+        answer_add(problem=problem, author=staff, body="확인했습니다. 곧 처리하겠습니다.")
+    with django_assert_num_queries(1):
+        data = as_json(client.get(f"{BASE}/servicerequestupdates.json"))
+    assert len(data) == 6
