@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from soslab.core import exports
 from soslab.core.http import json_error
 
 from .air import grade_for
@@ -39,12 +40,16 @@ class BadParameter(ValueError):
 
 
 def geojson_response(data, *, max_age=30):
+    """Every /api/geo answer: RFC 7946 geometries (counter-clockwise polygons, 7 decimals) and
+    CORS for public reads (soslab.core.exports)."""
+    for feature in data.get("features", ()):
+        feature["geometry"] = exports.rfc7946_geometry(feature.get("geometry"))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")),
         content_type="application/geo+json; charset=utf-8",
     )
     response["Cache-Control"] = f"public, max-age={max_age}"
-    return response
+    return exports.allow_public_read(response)
 
 
 def parse_bbox(value):
@@ -257,7 +262,7 @@ def stations_geojson(request):
             pm25_grade = grade_for("pm25", reading.pm25)
             properties.update(
                 {
-                    "hour": reading.hour.isoformat(),
+                    "hour": exports.timestamp(reading.hour),
                     "pm10": reading.pm10,
                     "pm25": reading.pm25,
                     "pm10_grade": pm10_grade.korean if pm10_grade else None,
@@ -289,9 +294,9 @@ def hotspots_geojson(request):
             "properties": {
                 "id": hotspot.pk,
                 "reports": hotspot.report_count,
-                "centre": [hotspot.lon, hotspot.lat],
+                "centre": [exports.coordinate(hotspot.lon), exports.coordinate(hotspot.lat)],
                 "top_category": hotspot.top_category,
-                "computed_at": hotspot.computed_at.isoformat(),
+                "computed_at": exports.timestamp(hotspot.computed_at),
             },
         }
         for hotspot in Hotspot.objects.all()[:500]

@@ -8,6 +8,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from soslab.core import exports
 from soslab.core.csv import csv_response
 
 FIELDS = [
@@ -76,9 +77,9 @@ def public_rows(base_url=""):
             "gu": gu or "",
             "supports": supports,
             "comments": comments,
-            "created_at": created_at.isoformat(),
-            "lat": lat,
-            "lon": lon,
+            "created_at": exports.timestamp(created_at),
+            "lat": exports.coordinate(lat),
+            "lon": exports.coordinate(lon),
             "location_precision": ""
             if lat is None
             else ("approx_100m" if approximate else "exact"),

@@ -22,7 +22,9 @@ urlpatterns = [
         opendata.problems_geojson_download,
         name="open_data_geojson",
     ),
-    path("open311/v2/discovery.json", open311.discovery, name="open311_discovery"),
+    re_path(
+        r"^open311/v2/discovery\.(?P<fmt>json|xml)$", open311.discovery, name="open311_discovery"
+    ),
     re_path(r"^open311/v2/services\.(?P<fmt>json|xml)$", open311.services, name="open311_services"),
     re_path(r"^open311/v2/requests\.(?P<fmt>json|xml)$", open311.requests, name="open311_requests"),
     re_path(
@@ -30,4 +32,16 @@ urlpatterns = [
         open311.request_detail,
         name="open311_request",
     ),
+    re_path(
+        r"^open311/v2/tokens/(?P<token>[^/]+)\.(?P<fmt>json|xml)$",
+        open311.token_detail,
+        name="open311_token",
+    ),
+    re_path(
+        r"^open311/v2/servicerequestupdates\.(?P<fmt>json|xml)$",
+        open311.updates,
+        name="open311_updates",
+    ),
+    # Last: any other path under open311/v2/ answers the spec's 404 error list.
+    re_path(r"^open311/v2/(?P<rest>.*)$", open311.not_found, name="open311_not_found"),
 ]

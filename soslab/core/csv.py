@@ -10,9 +10,13 @@ A test fails if `csv.writer(` or `csv.DictWriter(` appears anywhere else in the 
 """
 
 import csv
+import datetime
 from decimal import Decimal
 
 from django.http import StreamingHttpResponse
+from django.utils import timezone
+
+from . import exports
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -25,6 +29,8 @@ def safe_cell(value):
         return ""
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return exports.timestamp(value)  # the one time convention of every export
     if isinstance(value, int | float | Decimal):
         return value
     text = str(value)

@@ -38,6 +38,19 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def _count(scope, ident, limit, period, now):
+    window = int(now // period)
+    cache_key = f"rl:{scope}:{period}:{ident}:{window}"
+    cache.add(cache_key, 0, timeout=period + 5)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=period + 5)
+        count = 1
+    if count > limit:
+        raise RateLimited(scope, retry_after=(window + 1) * period - now)
+
+
 def hit(request, scope):
     """Count one attempt at `scope` for this request's user and IP; raise RateLimited if over."""
     rules = settings.SOSLAB_RATE_LIMITS.get(scope, [])
@@ -50,16 +63,14 @@ def hit(request, scope):
             ident = f"u{request.user.pk}"
         else:
             ident = f"ip{client_ip(request)}"
-        window = int(now // period)
-        cache_key = f"rl:{scope}:{period}:{ident}:{window}"
-        cache.add(cache_key, 0, timeout=period + 5)
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.set(cache_key, 1, timeout=period + 5)
-            count = 1
-        if count > limit:
-            raise RateLimited(scope, retry_after=(window + 1) * period - now)
+        _count(scope, ident, limit, period, now)
+
+
+def hit_ident(scope, ident, rate):
+    """Count one attempt at `scope` for a caller named `ident` (an API key) against `rate`
+    ('N/period', set per caller rather than in settings); raise RateLimited if over."""
+    count, period = rate.split("/")
+    _count(scope, ident, int(count), PERIODS[period], time.time())
 
 
 def ratelimit(scope, methods=("POST",)):

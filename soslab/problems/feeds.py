@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core import exports
 from soslab.core.params import strip_illegal_characters
 from soslab.core.text import render_plain_text
 
@@ -38,10 +39,10 @@ class LatestProblemsFeed(Feed):
         return f"<p>{heading}</p>\n{render_plain_text(text)}"
 
     def item_pubdate(self, item):
-        return item.created_at
+        return exports.local(item.created_at)  # Korea time, like every export
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return exports.local(item.updated_at)
 
     def item_author_name(self, item):
         return strip_illegal_characters(item.author.public_name)

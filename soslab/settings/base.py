@@ -496,3 +496,8 @@ SOSLAB_REPORT_THRESHOLD = env_int("SOSLAB_REPORT_THRESHOLD", 3)
 # New accounts (younger than this many days) may include at most this many links in a post.
 SOSLAB_NEW_ACCOUNT_DAYS = env_int("SOSLAB_NEW_ACCOUNT_DAYS", 7)
 SOSLAB_NEW_ACCOUNT_MAX_LINKS = env_int("SOSLAB_NEW_ACCOUNT_MAX_LINKS", 1)
+
+# Open311 GeoReport v2 (geo/open311.py, docs/open311.md): the one jurisdiction this server serves
+# and the hosts a posted media_url may come from (https only; fetched with a 5 s timeout).
+OPEN311_JURISDICTION_ID = env("OPEN311_JURISDICTION_ID", "jeonju.go.kr")
+OPEN311_MEDIA_URL_HOSTS = env_list("OPEN311_MEDIA_URL_HOSTS")

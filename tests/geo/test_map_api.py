@@ -197,4 +197,5 @@ def test_stations_geojson_has_seven_stations(client, stations):
     data = json.loads(client.get("/api/geo/stations.geojson").content)
     assert len(data["features"]) == 7
     feature = next(f for f in data["features"] if f["properties"]["name"] == "혁신동")
-    assert feature["geometry"]["coordinates"] == [stations["혁신동"].lon, stations["혁신동"].lat]
+    station = stations["혁신동"]
+    assert feature["geometry"]["coordinates"] == [round(station.lon, 7), round(station.lat, 7)]

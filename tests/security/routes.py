@@ -212,8 +212,16 @@ ROUTES = {
     "geo:open_data": Route(PUBLIC),
     "geo:open_data_csv": Route(API, params=LIST_PARAMS),
     "geo:open_data_geojson": Route(API, params=LIST_PARAMS),
-    "geo:open311_discovery": Route(API),
+    "geo:open311_discovery": Route(API, args=lambda w: {"fmt": "json"}),
+    "geo:open311_token": Route(API, args=lambda w: {"token": "0" * 32, "fmt": "json"}),
+    "geo:open311_updates": Route(
+        API,
+        params=("start_date", "end_date", "service_request_id", "page", "page_size"),
+        args=lambda w: {"fmt": "json"},
+    ),
+    "geo:open311_not_found": Route(API, args=lambda w: {"rest": "unknown.json"}),
     "geo:open311_services": Route(API, args=lambda w: {"fmt": "json"}),
+    # Also takes POST with an api_key (CSRF exempt, no cookies): tests/open311/test_write.py.
     "geo:open311_requests": Route(API, params=OPEN311_PARAMS, args=lambda w: {"fmt": "xml"}),
     "geo:open311_request": Route(API, args=lambda w: {"pk": w.problem.pk, "fmt": "json"}),
     # --- round pages (Wagtail routable page) ----------------------------------------------------
