@@ -99,6 +99,10 @@ ROUTES = {
         data=lambda w: {"display_name": "새 이름", "email_frequency": "off"},
     ),
     "account_signup": Route(ACCOUNT),
+    "accounts:consent": Route(SIGNED_IN, data=lambda w: {"accept": "on"}),
+    # --- people: public profiles, my activity ---------------------------------------------------
+    "people:profile": Route(PUBLIC, params=("show", "page"), args=lambda w: {"pk": w.owner.pk}),
+    "people:me": Route(SIGNED_IN),
     # --- problems -------------------------------------------------------------------------------
     "problems:list": Route(PUBLIC, params=LIST_PARAMS),
     "problems:create": Route(WRITE, data=lambda w: w.problem_data()),
