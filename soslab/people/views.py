@@ -36,7 +36,10 @@ def profile(request, pk):
         "is_self": request.user.is_authenticated and request.user.pk == person.pk,
     }
     if show_activity:
-        context["page_obj"] = _page(request, activity.public_section(person, section))
+        page_obj = _page(request, activity.public_section(person, section))
+        if section == "comments":
+            activity.with_target_links(page_obj.object_list)
+        context["page_obj"] = page_obj
     return render(request, "people/profile.html", context)
 
 
@@ -48,10 +51,10 @@ def me(request):
     context = {
         "problems": list(activity.my_problems(user)[:ME_LIMIT]),
         "ideas": list(activity.my_ideas(user)[:ME_LIMIT]),
-        "comments": list(activity.my_comments(user)[:ME_LIMIT]),
+        "comments": activity.with_target_links(list(activity.my_comments(user)[:ME_LIMIT])),
         "supports": list(activity.my_supports(user)[:ME_LIMIT]),
         "votes": list(activity.my_votes(user)[:ME_LIMIT]),
-        "follows": list(activity.my_follows(user)[:ME_LIMIT]),
+        "follows": activity.with_target_links(list(activity.my_follows(user)[:ME_LIMIT])),
         "memberships": list(activity.teams_of(user)[:ME_LIMIT]),
         "join_requests": list(activity.my_join_requests(user)[:ME_LIMIT]),
         "limit": ME_LIMIT,
