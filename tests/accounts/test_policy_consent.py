@@ -114,3 +114,20 @@ def test_signup_records_the_current_version(client):
     )
     person = UserFactory._meta.model.objects.get(email="new@example.com")
     assert PolicyAcceptance.objects.filter(user=person, version=version).exists()
+
+
+@pytest.mark.django_db
+def test_a_blocked_person_may_still_accept_the_policy(client):
+    blocked = UserFactory(blocked_until=timezone.now() + dt.timedelta(days=3))
+    version = PolicyVersion.objects.create(version="2026-2")
+    client.force_login(blocked)
+    client.post(reverse("accounts:consent"), {"accept": "on"})
+    assert PolicyAcceptance.objects.filter(user=blocked, version=version).exists()
+    assert posting_refusal(blocked).code == "blocked"
+
+
+@pytest.mark.django_db
+def test_anonymous_people_are_sent_to_log_in_from_the_consent_page(client):
+    response = client.post(reverse("accounts:consent"), {"accept": "on"})
+    assert response.status_code == 302
+    assert not PolicyAcceptance.objects.exists()
