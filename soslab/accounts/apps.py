@@ -13,6 +13,8 @@ class AccountsConfig(AppConfig):
 
         from soslab.core import targets
 
+        from . import signals  # noqa: F401  (the sign-in notice about a new policy version)
+
         User = get_user_model()
         # People can be reported (and nothing else); their public page is /people/<id>/.
         targets.register(

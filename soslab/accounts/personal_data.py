@@ -27,7 +27,7 @@ PROJECT_APPS = {
 
 # Policy items (Korean, as written in the policy's section 2 and 3).
 ACCOUNT = "이메일 주소"
-PASSWORD = "비밀번호"
+PASSWORD = "비밀번호"  # noqa: S105 - the name of a policy item, not a password
 NAME = "표시 이름"
 AGE = "연령대"
 CONSENT = "동의 버전과 일시"

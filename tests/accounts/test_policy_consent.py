@@ -131,3 +131,28 @@ def test_anonymous_people_are_sent_to_log_in_from_the_consent_page(client):
     response = client.post(reverse("accounts:consent"), {"accept": "on"})
     assert response.status_code == 302
     assert not PolicyAcceptance.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signing_in_with_a_new_version_pending_shows_a_notice(client):
+    person = UserFactory(password="a-long-Passw0rd-2026")
+    PolicyVersion.objects.create(version="2026-2")
+    response = client.post(
+        reverse("account_login"),
+        {"login": person.email, "password": "a-long-Passw0rd-2026", "next": "/problems/"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert f'<a href="{reverse("accounts:consent")}">' in html
+
+
+@pytest.mark.django_db
+def test_signing_in_with_the_policy_accepted_shows_no_notice(client):
+    person = UserFactory(password="a-long-Passw0rd-2026")
+    policy_accept(user=person, version=PolicyVersion.objects.create(version="2026-2"))
+    response = client.post(
+        reverse("account_login"),
+        {"login": person.email, "password": "a-long-Passw0rd-2026", "next": "/problems/"},
+        follow=True,
+    )
+    assert reverse("accounts:consent") not in response.content.decode()
