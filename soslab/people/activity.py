@@ -99,7 +99,13 @@ def public_comments(person):
 
 
 def teams_of(person):
+    """All of a person's memberships (for /me/)."""
     return Membership.objects.filter(user=person).select_related("team").order_by("-joined_at")
+
+
+def public_teams(person):
+    """Memberships that may appear publicly: not an under-14's before guardian consent."""
+    return teams_of(person).consented()
 
 
 def public_section(person, section):
@@ -107,7 +113,7 @@ def public_section(person, section):
         "problems": public_problems,
         "ideas": public_ideas,
         "comments": public_comments,
-        "teams": teams_of,
+        "teams": public_teams,
     }[section](person)
 
 

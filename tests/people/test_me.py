@@ -96,3 +96,44 @@ def test_me_query_count_is_constant(client, citizen):
     with CaptureQueriesContext(connection) as many:
         client.get(ME)
     assert len(many) == len(few)
+
+
+@pytest.mark.django_db
+def test_unfollowing_from_my_activity_comes_back_here(client, citizen):
+    problem = ProblemFactory()
+    Follow.objects.create(user=citizen, content_type_id=_ct(problem), object_id=problem.pk)
+    client.force_login(citizen)
+    response = client.post(
+        reverse("notifications:follow"),
+        {
+            "target": "problems.problem",
+            "object_id": problem.pk,
+            "action": "unfollow",
+            "next": "/me/#me-follows",
+        },
+    )
+    assert response["Location"] == "/me/#me-follows"
+    assert not Follow.objects.filter(user=citizen).exists()
+
+
+@pytest.mark.django_db
+def test_unfollow_ignores_an_offsite_next(client, citizen):
+    problem = ProblemFactory()
+    Follow.objects.create(user=citizen, content_type_id=_ct(problem), object_id=problem.pk)
+    client.force_login(citizen)
+    response = client.post(
+        reverse("notifications:follow"),
+        {
+            "target": "problems.problem",
+            "object_id": problem.pk,
+            "action": "unfollow",
+            "next": "https://evil.example/",
+        },
+    )
+    assert "evil.example" not in response["Location"]
+
+
+def _ct(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk

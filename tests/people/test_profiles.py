@@ -192,3 +192,15 @@ def test_profile_query_count_is_constant(client, section):
     with CaptureQueriesContext(connection) as many:
         client.get(url(person, show=section))
     assert len(many) == len(few)
+
+
+@pytest.mark.django_db
+def test_an_under_14s_team_stays_off_the_profile_until_guardian_consent(client, citizen):
+    child = UserFactory(age_band=AgeBand.UNDER_14)
+    leader = UserFactory()
+    team = team_create(name="비밀 팀", slug="secret-team", leader=leader)
+    from soslab.teams.models import Membership
+
+    Membership.objects.create(team=team, user=child)
+    client.force_login(citizen)
+    assert "비밀 팀" not in client.get(url(child, show="teams")).content.decode()
