@@ -68,3 +68,12 @@ def test_footer_links_to_the_policies(client):
     html = client.get("/privacy/").content.decode()
     for slug in SLUGS:
         assert f'href="/{slug}/"' in html
+
+
+@pytest.mark.django_db
+def test_staff_can_edit_a_legal_page_in_the_admin(client, staff):
+    privacy = legal_pages_ensure()["privacy"]
+    client.force_login(staff)
+    response = client.get(f"/admin/pages/{privacy.pk}/edit/")
+    assert response.status_code == 200
+    assert "개인정보 처리방침" in response.content.decode()
