@@ -1,5 +1,6 @@
 """The platform's page tree: the home page as the default Site's root and the index pages under
-it (rounds, projects, results). Used by `load_reference_data` (every install, cms.reference) and
+it (rounds, projects, results) and the legal and service pages (privacy, terms, accessibility,
+contact). Used by `load_reference_data` (every install, cms.reference) and
 by the demo loaders, which add demo pages below these indexes.
 
 Each `*_ensure` function creates what is missing and returns the page; it never changes a page
@@ -111,6 +112,21 @@ def results_index_ensure():
     return _index_ensure(ResultsIndexPage, RESULTS_INDEX)
 
 
+def legal_pages_ensure():
+    """The privacy policy, terms, accessibility statement and contact page under the home page,
+    with the default texts of cms.legal_texts. A page whose slug exists (as any page type) is left
+    alone, so editors' changes and deliberate replacements survive. Returns {slug: page}."""
+    from .legal_texts import LEGAL_PAGES
+    from .models import LegalPage
+
+    home = home_page_ensure()
+    pages = {}
+    for fields in LEGAL_PAGES:
+        existing = Page.objects.child_of(home).filter(slug=fields["slug"]).first()
+        pages[fields["slug"]] = existing or _add_published(home, LegalPage(**fields))
+    return pages
+
+
 def page_tree_ensure():
     """The whole tree every installation needs. Returns {name: page}."""
     return {
@@ -118,4 +134,5 @@ def page_tree_ensure():
         "rounds": round_index_ensure(),
         "projects": project_index_ensure(),
         "results": results_index_ensure(),
+        **legal_pages_ensure(),
     }

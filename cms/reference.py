@@ -1,5 +1,6 @@
 """Reference data every installation needs: the page tree (cms.pages): the home page as the
-Site's root, and the rounds, projects and results indexes. Run by `manage.py load_reference_data`."""
+Site's root, the rounds, projects and results indexes, and the legal and service pages
+(/privacy/, /terms/, /accessibility/, /contact/). Run by `manage.py load_reference_data`."""
 
 from wagtail.models import Page
 

@@ -33,6 +33,7 @@ urlpatterns = [
     path("moderation/", include("soslab.moderation.urls")),
     path("ideas/", include("soslab.ideas.urls")),
     path("teams/", include("soslab.teams.urls")),
+    path("", include("soslab.people.urls")),
     path("", include("geo.urls")),
 ]
 

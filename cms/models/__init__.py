@@ -1,6 +1,7 @@
 """Wagtail page models, one module per area. Import every page class here so Wagtail finds it."""
 
 from .home import BilingualMixin, HomePage, home_sections
+from .legal import LegalPage  # noqa: F401
 from .projects import ProjectIndexPage, ProjectPage, ProjectUpdate  # noqa: F401
 from .results import (  # noqa: F401
     EventAward,

@@ -50,7 +50,12 @@ class HomePage(BilingualMixin, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.RoundIndexPage", "cms.ProjectIndexPage", "cms.ResultsIndexPage"]
+    subpage_types = [
+        "cms.RoundIndexPage",
+        "cms.ProjectIndexPage",
+        "cms.ResultsIndexPage",
+        "cms.LegalPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -9,14 +9,17 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from django.urls import reverse
 
         from soslab.core import targets
 
+        from . import signals  # noqa: F401  (the sign-in notice about a new policy version)
+
         User = get_user_model()
-        # People can be reported (and nothing else); they have no public page of their own.
+        # People can be reported (and nothing else); their public page is /people/<id>/.
         targets.register(
             User,
             purposes={targets.REPORT},
             visible_to=lambda user: User.objects.filter(is_active=True),
-            url=lambda person: "",
+            url=lambda person: reverse("people:profile", args=[person.pk]),
         )

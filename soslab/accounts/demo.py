@@ -7,6 +7,7 @@ from django.utils import timezone
 from soslab.moderation.roles import moderators_group
 
 from .models import AgeBand, User
+from .services import policy_accept
 
 DEMO_PASSWORD = "soslab-demo-2026"  # noqa: S105 - local demo only, never created in production
 
@@ -56,4 +57,5 @@ def load(out):
         )
         if role == "moderator":
             user.groups.add(moderators_group())
+        policy_accept(user=user)  # the version in force (reference data), as sign-up does
     return {"people": User.objects.count(), "new": created}

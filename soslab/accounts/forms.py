@@ -1,10 +1,25 @@
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from soslab.core.forms import CleanTextForm, CleanTextModelForm
 
 from .models import AgeBand, User
+from .services import policy_accept
+
+
+def policy_consent_label(text):
+    """A consent label followed by links to the privacy policy and the terms (new tabs are
+    avoided: the links open in place, the form keeps nothing secret)."""
+    return format_html(
+        '{} (<a href="{}">{}</a>, <a href="{}">{}</a>)',
+        text,
+        "/privacy/",
+        _("privacy policy"),
+        "/terms/",
+        _("terms of use"),
+    )
 
 
 class SignupForm(CleanTextForm):
@@ -24,7 +39,7 @@ class SignupForm(CleanTextForm):
         ),
     )
     accept_privacy = forms.BooleanField(
-        label=_("I have read and accept the privacy notice."),
+        label=_("I have read and accept the privacy policy and the terms of use."),
         required=True,
         error_messages={"required": _("Please accept the privacy notice to create an account.")},
     )
@@ -36,6 +51,13 @@ class SignupForm(CleanTextForm):
     )
 
     field_order = ["email", "display_name", "age_band", "password1", "password2", "accept_privacy"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The label links to the texts it asks people to accept (escaped parts, our own markup).
+        self.fields["accept_privacy"].label = policy_consent_label(
+            _("I have read and accept the privacy policy and the terms of use.")
+        )
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
@@ -49,10 +71,21 @@ class SignupForm(CleanTextForm):
         if not user.username:
             user.username = user.email
         user.save()
+        policy_accept(user=user)  # the version in force, kept in the consent history
 
 
 class ProfileForm(CleanTextModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "email_frequency"]
+        fields = ["display_name", "email_frequency", "activity_hidden"]
         widgets = {"email_frequency": forms.RadioSelect}
+
+
+class PolicyConsentForm(CleanTextForm):
+    """Accept the privacy policy in force (asked again when staff publish a new version)."""
+
+    accept = forms.BooleanField(
+        label=_("I have read and accept the privacy policy."),
+        required=True,
+        error_messages={"required": _("Please tick the box to accept the privacy policy.")},
+    )

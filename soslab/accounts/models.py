@@ -68,6 +68,15 @@ class User(AbstractUser):
         help_text=_("Notifications always appear on the site; choose how often we also email you."),
     )
 
+    activity_hidden = models.BooleanField(
+        _("hide my activity on my public profile"),
+        default=False,
+        help_text=_(
+            "Your public profile then shows only your display name and when you joined. "
+            "Your posts stay visible where you posted them."
+        ),
+    )
+
     objects = SoslabUserManager()
 
     USERNAME_FIELD = "email"
@@ -98,6 +107,14 @@ class User(AbstractUser):
         return bool(self.blocked_until and self.blocked_until > timezone.now())
 
     @property
+    def needs_policy_consent(self):
+        """True when a privacy policy version is in force that this person has not accepted.
+        One query, cached on the instance for one request (the posting check asks it)."""
+        if not hasattr(self, "_needs_policy_consent"):
+            self._needs_policy_consent = PolicyVersion.objects.needs_consent(self)
+        return self._needs_policy_consent
+
+    @property
     def has_verified_email(self):
         # allauth keeps verification per address; cached on the instance for one request.
         if not hasattr(self, "_verified_email"):
@@ -105,3 +122,89 @@ class User(AbstractUser):
 
             self._verified_email = EmailAddress.objects.filter(user=self, verified=True).exists()
         return self._verified_email
+
+
+class PolicyVersionQuerySet(models.QuerySet):
+    def in_force(self, now=None):
+        return self.filter(effective_at__lte=now or timezone.now()).order_by("-effective_at", "-pk")
+
+    def current(self):
+        """The version in force now, or None before staff publish the first one."""
+        return self.in_force().first()
+
+    def needs_consent(self, user):
+        """Whether a version is in force and `user` has not accepted it (one query)."""
+        row = (
+            self.in_force()
+            .annotate(
+                accepted=models.Exists(
+                    PolicyAcceptance.objects.filter(user=user, version=models.OuterRef("pk"))
+                )
+            )
+            .values_list("accepted", flat=True)
+            .first()
+        )
+        return row is False
+
+
+class PolicyVersion(models.Model):
+    """A version of the privacy policy people consent to. Staff add one when a changed policy
+    takes effect (docs/privacy.md); from its `effective_at` everyone must accept it again before
+    posting. The text itself is the /privacy/ page."""
+
+    version = models.CharField(
+        _("version"), max_length=20, unique=True, help_text=_("For example 2026-1.")
+    )
+    effective_at = models.DateTimeField(
+        _("in force from"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("From this moment people must accept this version before they can post."),
+    )
+    changes = models.TextField(
+        _("what changed"),
+        blank=True,
+        help_text=_("Plain text shown to people when they are asked to accept this version."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+
+    objects = PolicyVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("privacy policy version")
+        verbose_name_plural = _("privacy policy versions")
+        ordering = ["-effective_at", "-pk"]
+
+    def __str__(self):
+        return self.version
+
+
+class PolicyAcceptance(models.Model):
+    """One person's acceptance of one policy version: the consent history (never updated)."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="policy_acceptances",
+    )
+    version = models.ForeignKey(
+        PolicyVersion,
+        verbose_name=_("version"),
+        on_delete=models.PROTECT,
+        related_name="acceptances",
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("privacy policy acceptance")
+        verbose_name_plural = _("privacy policy acceptances")
+        ordering = ["-accepted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "version"], name="accounts_policy_acceptance_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.version}"

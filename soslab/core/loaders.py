@@ -11,7 +11,8 @@ from django.db import transaction
 # What every installation needs, in dependency order: no people, no demo content.
 REFERENCE_STEPS = [
     "geo.reference",  # dongs, air-quality stations
-    "cms.reference",  # page tree: home (Site root), rounds, projects, results
+    "cms.reference",  # page tree: home (Site root), rounds, projects, results, legal pages
+    "soslab.accounts.reference",  # the first privacy policy version
     "soslab.problems.reference",  # categories, answer templates
     "soslab.moderation.reference",  # Moderators group, hide reasons
 ]

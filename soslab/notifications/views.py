@@ -138,4 +138,10 @@ def follow_toggle(request):
     if wants_json(request):
         return JsonResponse({"following": following, "follower_count": follower_count(target)})
     messages.success(request, note)
+    # "My activity" sends people back to itself after unfollowing there.
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(next_url)
     return redirect(back)

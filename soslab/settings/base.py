@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "soslab.moderation",
     "soslab.ideas",
     "soslab.teams",
+    "soslab.people",
     "geo",
     "cms",
     # Wagtail

@@ -78,6 +78,7 @@ def test_reference_data_makes_the_platform_home_the_site_root(client):
 
 @pytest.mark.django_db
 def test_reference_data_gives_bilingual_categories_for_the_report_form(client, citizen):
+    from soslab.accounts.services import policy_accept
     from soslab.moderation.models import HideReason
     from soslab.problems.models import Category
 
@@ -85,6 +86,8 @@ def test_reference_data_gives_bilingual_categories_for_the_report_form(client, c
     assert Category.objects.count() == 5
     assert not Category.objects.filter(name_en="").exists()
     assert HideReason.objects.exists()
+    # The reference data publishes the first privacy policy version: posting needs it accepted.
+    policy_accept(user=citizen)
     client.force_login(citizen)
     response = client.get("/problems/new/")
     assert response.status_code == 200

@@ -99,6 +99,12 @@ ROUTES = {
         data=lambda w: {"display_name": "새 이름", "email_frequency": "off"},
     ),
     "account_signup": Route(ACCOUNT),
+    # Accepting the privacy policy is open to blocked people too (consenting is not posting), so it
+    # declares no data, like notifications:read_all (tests/accounts/test_policy_consent.py).
+    "accounts:consent": Route(SIGNED_IN),
+    # --- people: public profiles, my activity ---------------------------------------------------
+    "people:profile": Route(PUBLIC, params=("show", "page"), args=lambda w: {"pk": w.owner.pk}),
+    "people:me": Route(SIGNED_IN),
     # --- problems -------------------------------------------------------------------------------
     "problems:list": Route(PUBLIC, params=LIST_PARAMS),
     "problems:create": Route(WRITE, data=lambda w: w.problem_data()),
