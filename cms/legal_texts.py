@@ -54,6 +54,10 @@ PRIVACY = {
         ),
         (
             "paragraph",
+            "Open311 API 키를 발급받은 기관: 기관명과 담당자 연락처(이메일 또는 전화번호). 키로 등록된 문제는 기관의 서비스 계정 이름으로 공개됩니다.",
+        ),
+        (
+            "paragraph",
             "자동으로 생성되는 정보: 접속 IP 주소와 요청 시각(과도한 요청 차단과 보안 기록), 로그인 유지와 언어 선택을 위한 쿠키. 광고나 외부 분석 도구의 쿠키는 사용하지 않습니다.",
         ),
         (
@@ -163,6 +167,10 @@ PRIVACY = {
         (
             "paragraph",
             "What you create: the title, text, location (latitude and longitude), dong and photos of problems you report; comments; ideas; supports and votes; follows; team memberships and roles; a mentor's company name; reports and appeals; staff review decisions.",
+        ),
+        (
+            "paragraph",
+            "Organisations issued an Open311 API key: the organisation's name and its contact person's details (email or phone). Problems posted with a key are published under the organisation's service account.",
         ),
         (
             "paragraph",

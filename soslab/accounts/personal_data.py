@@ -44,8 +44,10 @@ TEAMS = "메이커 팀 소속과 역할"
 COMPANY = "소속 회사명"
 REPORTS = "신고와 이의 제기 내용"
 DECISIONS = "검토 결정"
+API_CONTACT = "담당자 연락처"
 
 PERSONAL = {
+    "geo.open311key": {"contact": API_CONTACT},
     "accounts.user": {
         "email": ACCOUNT,
         "username": ACCOUNT,
@@ -120,6 +122,8 @@ PERSONAL = {
 
 #: Fields that look personal by type but are not (staff actions, editorial text). {model: {field}}
 NOT_PERSONAL = {
+    # An Open311 key: the organisation's name, the hashed key, its service account (not a person).
+    "geo.open311key": {"allowed_service_codes", "key_hash", "name", "prefix", "user"},
     # AbstractUser's name fields: no form or service ever fills them (display_name is the name).
     "accounts.user": {"first_name", "last_name"},
     # Staff's official answer text (the answering staff member is declared).

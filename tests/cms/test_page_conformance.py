@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.models import (
     HomePage,
+    LegalPage,
     ProjectIndexPage,
     ProjectPage,
     ResultsEventPage,
@@ -75,8 +76,10 @@ class PageTypesConformTest(WagtailPageTestCase):
     def test_the_tree_allows_only_the_declared_parents(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {RoundIndexPage, ProjectIndexPage, ResultsIndexPage}
+            HomePage, {RoundIndexPage, ProjectIndexPage, ResultsIndexPage, LegalPage}
         )
+        self.assertAllowedParentPageTypes(LegalPage, {HomePage})
+        self.assertAllowedSubpageTypes(LegalPage, set())
         self.assertAllowedParentPageTypes(RoundIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(RoundIndexPage, {RoundPage})
         self.assertAllowedParentPageTypes(RoundPage, {RoundIndexPage})
