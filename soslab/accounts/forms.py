@@ -56,3 +56,51 @@ class ProfileForm(CleanTextModelForm):
         model = User
         fields = ["display_name", "email_frequency"]
         widgets = {"email_frequency": forms.RadioSelect}
+
+
+class AccountDeleteForm(CleanTextForm):
+    """Deleting one's own account: the password again, and what to do with public posts."""
+
+    KEEP = "keep"
+    DELETE = "delete"
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    contributions = forms.ChoiceField(
+        label=_("Your public problems, ideas and comments"),
+        choices=[
+            (DELETE, _("Delete them")),
+            (KEEP, _("Keep them, shown as written by “Former member”")),
+        ],
+        initial=DELETE,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.is_minor:
+            # Minors' contributions are always deleted (services.contributions_always_deleted).
+            del self.fields["contributions"]
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password") or ""
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
+
+    @property
+    def keep_contributions(self):
+        return self.cleaned_data.get("contributions") == self.KEEP
+
+
+class StaffAccountDeleteForm(CleanTextForm):
+    """Staff deleting an account on the person's request."""
+
+    contributions = AccountDeleteForm.base_fields["contributions"]
+    confirm = forms.BooleanField(
+        label=_("The person asked for this deletion and I checked it was them."), required=True
+    )

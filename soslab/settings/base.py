@@ -382,6 +382,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "soslab.problems.tasks.ask_still_there",
         "schedule": crontab(hour=10, minute=0),
     },
+    # Expired data exports (/accounts/export/) and their files are deleted.
+    "accounts-purge-exports": {
+        "task": "soslab.accounts.tasks.purge_data_exports",
+        "schedule": crontab(hour=4, minute=15),
+    },
 }
 
 # Wagtail 8 uses django-tasks for its own small jobs (search index, reference index); they run

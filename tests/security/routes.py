@@ -99,6 +99,9 @@ ROUTES = {
         data=lambda w: {"display_name": "새 이름", "email_frequency": "off"},
     ),
     "account_signup": Route(ACCOUNT),
+    "accounts:delete": Route(SIGNED_IN),
+    "accounts:export": Route(SIGNED_IN),
+    "accounts:export_download": Route(SECRET_LINK),
     # --- problems -------------------------------------------------------------------------------
     "problems:list": Route(PUBLIC, params=LIST_PARAMS),
     "problems:create": Route(WRITE, data=lambda w: w.problem_data()),
