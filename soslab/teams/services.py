@@ -290,6 +290,12 @@ def invitation_accept(*, invitation, user):
             team=locked.team, user=user, status=JoinRequestStatus.PENDING
         ).update(status=JoinRequestStatus.APPROVED, decided_at=timezone.now())
         team_editors_sync(team=locked.team)
+        team_notify(
+            team=locked.team,
+            message=_("%(name)s accepted an invitation and joined %(team)s.")
+            % {"name": user.public_name, "team": locked.team.name},
+            actor=user,
+        )
     return membership
 
 
@@ -298,6 +304,54 @@ def invitation_revoke(*, invitation):
         Invitation.objects.filter(pk=invitation.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )
+
+
+# --- Team notifications --------------------------------------------------------------------------
+
+TEAM_NOTIFICATION_KIND = "team"
+
+
+def _notify_people(people, *, message, url, actor=None):
+    from soslab.notifications.services import notify
+
+    return notify(
+        recipients=list(people),
+        kind=TEAM_NOTIFICATION_KIND,
+        target=None,
+        message=message,
+        actor=actor,
+        url=url,
+    )
+
+
+def team_notify(*, team, message, url=None, roles=None, actor=None):
+    """Tell a team's members (or only those with `roles`) something in-site (and by email if
+    they chose it). The actor is never told of their own action."""
+    memberships = Membership.objects.filter(team=team).select_related("user")
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return _notify_people(
+        [m.user for m in memberships],
+        message=message,
+        url=team.get_absolute_url() if url is None else url,
+        actor=actor,
+    )
+
+
+def project_review_tell_team(*, page, approved, actor=None):
+    """The team is told that its project page was approved (published) or sent back."""
+    from django.urls import reverse
+
+    team = page.team
+    if team is None:
+        return []
+    if approved:
+        message = _("Your project page “%(title)s” was approved and published.")
+        url = page.get_url() or team.get_absolute_url()
+    else:
+        message = _("Your project page “%(title)s” was sent back for changes.")
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return team_notify(team=team, message=message % {"title": page.title}, url=url, actor=actor)
 
 
 # --- Join requests ------------------------------------------------------------------------------
@@ -312,7 +366,15 @@ def join_request_create(*, team, user, message=""):
         )
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(team=team, user=user, message=message.strip())
+            join_request = JoinRequest.objects.create(team=team, user=user, message=message.strip())
+            team_notify(
+                team=team,
+                roles=(TeamRole.LEADER,),
+                message=_("%(name)s asked to join %(team)s.")
+                % {"name": user.public_name, "team": team.name},
+                actor=user,
+            )
+            return join_request
     except IntegrityError as exc:
         raise TeamActionRefused(
             _("You have already asked to join this team. The leader will answer soon."),
@@ -345,6 +407,15 @@ def join_request_decide(*, join_request, actor, approve):
         join_request.refresh_from_db()
         if approve:
             membership_add(team=join_request.team, user=join_request.user)
+            message = _("Your request to join %(team)s was accepted. Welcome to the team!")
+        else:
+            message = _("Your request to join %(team)s was declined.")
+        _notify_people(
+            [join_request.user],
+            message=message % {"team": join_request.team.name},
+            url=join_request.team.get_absolute_url(),
+            actor=actor,
+        )
     return join_request
 
 
