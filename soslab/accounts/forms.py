@@ -23,6 +23,13 @@ class SignupForm(CleanTextForm):
             "Members under 14 need a parent or guardian's consent before they can publish."
         ),
     )
+    guardian_email = forms.EmailField(
+        label=_("Parent or guardian's email (only if you are under 14)"),
+        required=False,
+        help_text=_(
+            "We email your parent or guardian a link to read what we collect and give consent."
+        ),
+    )
     accept_privacy = forms.BooleanField(
         label=_("I have read and accept the privacy notice."),
         required=True,
@@ -35,12 +42,36 @@ class SignupForm(CleanTextForm):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    field_order = ["email", "display_name", "age_band", "password1", "password2", "accept_privacy"]
+    field_order = [
+        "email",
+        "display_name",
+        "age_band",
+        "guardian_email",
+        "password1",
+        "password2",
+        "accept_privacy",
+    ]
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(_("This field must be left empty."))
         return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        under_14 = cleaned.get("age_band") == AgeBand.UNDER_14
+        guardian = (cleaned.get("guardian_email") or "").strip().lower()
+        if under_14 and not guardian:
+            self.add_error(
+                "guardian_email",
+                _("Members under 14 need a parent or guardian's email address."),
+            )
+        elif under_14 and guardian == (cleaned.get("email") or "").strip().lower():
+            self.add_error(
+                "guardian_email",
+                _("Please give your parent or guardian's own email address, not yours."),
+            )
+        return cleaned
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
@@ -49,6 +80,10 @@ class SignupForm(CleanTextForm):
         if not user.username:
             user.username = user.email
         user.save()
+        if user.needs_guardian_consent and self.cleaned_data.get("guardian_email"):
+            from soslab.teams.services import guardian_consent_request
+
+            guardian_consent_request(child=user, guardian_email=self.cleaned_data["guardian_email"])
 
 
 class ProfileForm(CleanTextModelForm):

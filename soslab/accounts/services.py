@@ -122,7 +122,7 @@ def account_delete(*, user, keep_contributions=False, actor=None):
     from soslab.notifications.models import Follow, Notification
     from soslab.notifications.services import follow_remove
     from soslab.problems.models import Problem
-    from soslab.teams.models import GuardianConsent, JoinRequest
+    from soslab.teams.models import GuardianConsent, GuardianConsentRequest, JoinRequest
     from soslab.teams.services import membership_remove
 
     keep = keep_contributions and not contributions_always_deleted(user)
@@ -139,11 +139,18 @@ def account_delete(*, user, keep_contributions=False, actor=None):
                 follow_remove(user=user, target=follow.target)
         Follow.objects.filter(user=user).delete()
         Notification.objects.filter(recipient=user).delete()
-        Notification.objects.filter(actor=user).update(actor=None)
+        # Others' notifications about what the person did lose the person's name.
+        former = str(_("Former member"))
+        for notification in Notification.objects.filter(actor=user):
+            if user.display_name:
+                notification.message = notification.message.replace(user.display_name, former)
+            notification.actor = None
+            notification.save(update_fields=["message", "actor"])
         for membership in user.team_memberships.select_related("team"):
             membership_remove(membership=membership)
         JoinRequest.objects.filter(user=user).delete()
         GuardianConsent.objects.filter(user=user).delete()
+        GuardianConsentRequest.objects.filter(user=user).delete()  # and its links
         for export in user.data_exports.all():
             data_export_discard(export=export)
         Report.objects.filter(reporter=user).update(reporter=None, text="")
@@ -257,12 +264,16 @@ def data_export_build(*, export_id, token=""):
     return True
 
 
-def data_export_for(*, token, user):
-    """The ready, unexpired export a token opens for the signed-in `user`, else ExportNotFound."""
+def data_export_for(*, token, user=None):
+    """The ready, unexpired export a token opens, else ExportNotFound. With `user`, only that
+    person's export (the download view always passes the signed-in person)."""
     token = str(token or "")
     if not (0 < len(token) <= EXPORT_TOKEN_MAX_LENGTH and token.isascii()):
         raise ExportNotFound(token)
-    export = DataExport.objects.filter(token_hash=_token_hash(token), user_id=user.pk).first()
+    exports = DataExport.objects.filter(token_hash=_token_hash(token))
+    if user is not None:
+        exports = exports.filter(user_id=user.pk)
+    export = exports.first()
     if export is None or not export.is_ready or export.is_expired:
         raise ExportNotFound(token)
     return export

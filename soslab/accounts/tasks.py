@@ -22,7 +22,7 @@ def build_data_export(export_id, token=""):
     return data_export_build(export_id=export_id, token=token)
 
 
-@shared_task(name="soslab.accounts.tasks.purge_data_exports", time_limit=300)
+@shared_task(name="soslab.accounts.tasks.purge_data_exports", time_limit=300, soft_time_limit=270)
 def purge_data_exports():
     """Beat task (daily): delete expired data exports and their files."""
     from .services import data_exports_purge

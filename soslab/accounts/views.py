@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -78,10 +79,13 @@ def export_request(request):
     return render(request, "accounts/export.html", {"exports": exports})
 
 
-@login_required
 def export_download(request, token):
-    """The ZIP, for its owner signed in, while the link has not expired; anything else is 404."""
+    """The ZIP, for its owner signed in, while the link has not expired; anything else is 404.
+    A valid link opened signed out leads to the sign-in page first."""
     try:
+        if not request.user.is_authenticated:
+            data_export_for(token=token)
+            return redirect_to_login(request.get_full_path())
         export = data_export_for(token=token, user=request.user)
     except ExportNotFound:
         raise Http404 from None

@@ -176,6 +176,9 @@ ROUTES = {
     "teams:list": Route(PUBLIC, params=("page",)),
     "teams:detail": Route(PUBLIC, args=_team),
     "teams:invitation": Route(SECRET_LINK),
+    "teams:guardian_answer": Route(SECRET_LINK),
+    "teams:guardian_withdraw": Route(SECRET_LINK),
+    "teams:guardian_ask": Route(SIGNED_IN),
     "teams:join": Route(WRITE, args=_team, data=lambda w: {"message": "함께 하고 싶어요."}),
     "teams:join_answer": Route(
         WRITE,
