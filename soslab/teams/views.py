@@ -252,8 +252,8 @@ def invitation(request, token):
                 request,
                 _(
                     "Because you are under 14, your legal guardian's consent must be recorded "
-                    "before you appear on the team page or edit the project. The SOS Lab staff "
-                    "will contact your guardian."
+                    "before you appear on the team page or edit the project. If your guardian "
+                    "has not had our email yet, give their address from your profile."
                 ),
             )
         return redirect(invite.team)
