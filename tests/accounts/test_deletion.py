@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.db.models import Q
+from wagtail.log_actions import log
 
 from soslab.accounts.models import AgeBand
 from soslab.accounts.services import account_delete, data_export_request
@@ -97,6 +98,7 @@ def everywhere(client, dongs, django_capture_on_commit_callbacks):
         given_at=person.date_joined,
         recorded_by=None,
     )
+    log(instance=person, action="wagtail.edit", user=StaffFactory())  # an audit entry about them
     cache.set("some-key", {"name": NAME})
     cache.delete("some-key")
     return {
@@ -149,6 +151,7 @@ def _media_mentioning(needle):
 def test_nothing_personal_remains_after_deletion(everywhere, django_capture_on_commit_callbacks):
     person = everywhere["person"]
     assert _rows_mentioning(EMAIL) and _rows_mentioning(NAME)  # the scan finds them before
+    assert any("LogEntry" in row for row in _rows_mentioning(NAME))
     with django_capture_on_commit_callbacks(execute=True):
         account_delete(user=person)
     assert _rows_mentioning(EMAIL) == []
@@ -189,9 +192,11 @@ def test_supports_and_votes_stay_counted(everywhere, django_capture_on_commit_ca
 @pytest.mark.django_db
 def test_the_account_is_closed_and_linked_rows_go(everywhere, django_capture_on_commit_callbacks):
     person = everywhere["person"]
+    export_file = person.data_exports.get().file.name
     with django_capture_on_commit_callbacks(execute=True):
         account_delete(user=person)
     person.refresh_from_db()
+    assert not private_storage().exists(export_file)
     assert not person.is_active and not person.has_usable_password()
     assert str(person) == "탈퇴한 회원" or str(person) == "Former member"
     assert not EmailAddress.objects.filter(user=person).exists()
