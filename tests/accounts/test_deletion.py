@@ -285,3 +285,12 @@ def test_a_citizen_cannot_use_the_staff_deletion(client):
     assert response.status_code in (302, 403)
     person.refresh_from_db()
     assert person.deleted_at is None
+
+
+@pytest.mark.django_db
+def test_the_admin_user_list_offers_the_deletion_on_request(client):
+    person = UserFactory()
+    client.force_login(StaffFactory())
+    response = client.get("/admin/users/")
+    assert response.status_code == 200
+    assert f"/admin/account-deletion/{person.pk}/" in response.content.decode()
