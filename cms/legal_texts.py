@@ -46,11 +46,15 @@ PRIVACY = {
         ),
         (
             "paragraph",
-            "만 14세 미만 회원: 위 항목에 더해 법정대리인의 이름, 관계, 이메일 주소와 동의(또는 거부·철회) 일시와 방법.",
+            "만 14세 미만 회원: 위 항목에 더해 법정대리인의 이름, 관계, 이메일 주소와 동의(또는 거부·철회) 일시와 방법, 온라인으로 답할 때의 IP 주소와 브라우저 정보.",
         ),
         (
             "paragraph",
             "활동할 때 만들어지는 정보: 등록한 문제의 제목·내용·위치(위도·경도)·행정동·사진, 댓글, 아이디어, 공감과 투표 기록, 팔로우, 메이커 팀 소속과 역할, 멘토의 소속 회사명, 신고와 이의 제기 내용, 운영팀의 검토 결정.",
+        ),
+        (
+            "paragraph",
+            "내 정보 내려받기를 요청한 경우: 내 정보를 담은 압축 파일(요청한 본인만 받을 수 있고 7일 뒤 삭제).",
         ),
         (
             "paragraph",
@@ -162,11 +166,15 @@ PRIVACY = {
         ),
         (
             "paragraph",
-            "Members under 14: in addition, the guardian's name, relationship, email address, and when and how they consented (or refused or withdrew).",
+            "Members under 14: in addition, the guardian's name, relationship, email address, when and how they consented (or refused or withdrew), and the IP address and browser they answered from online.",
         ),
         (
             "paragraph",
             "What you create: the title, text, location (latitude and longitude), dong and photos of problems you report; comments; ideas; supports and votes; follows; team memberships and roles; a mentor's company name; reports and appeals; staff review decisions.",
+        ),
+        (
+            "paragraph",
+            "If you ask for a copy of your data: the ZIP file holding it (only you can download it; deleted after 7 days).",
         ),
         (
             "paragraph",

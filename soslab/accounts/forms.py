@@ -38,6 +38,13 @@ class SignupForm(CleanTextForm):
             "Members under 14 need a parent or guardian's consent before they can publish."
         ),
     )
+    guardian_email = forms.EmailField(
+        label=_("Parent or guardian's email (only if you are under 14)"),
+        required=False,
+        help_text=_(
+            "We email your parent or guardian a link to read what we collect and give consent."
+        ),
+    )
     accept_privacy = forms.BooleanField(
         label=_("I have read and accept the privacy policy and the terms of use."),
         required=True,
@@ -50,7 +57,15 @@ class SignupForm(CleanTextForm):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    field_order = ["email", "display_name", "age_band", "password1", "password2", "accept_privacy"]
+    field_order = [
+        "email",
+        "display_name",
+        "age_band",
+        "guardian_email",
+        "password1",
+        "password2",
+        "accept_privacy",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,6 +79,22 @@ class SignupForm(CleanTextForm):
             raise forms.ValidationError(_("This field must be left empty."))
         return ""
 
+    def clean(self):
+        cleaned = super().clean()
+        under_14 = cleaned.get("age_band") == AgeBand.UNDER_14
+        guardian = (cleaned.get("guardian_email") or "").strip().lower()
+        if under_14 and not guardian:
+            self.add_error(
+                "guardian_email",
+                _("Members under 14 need a parent or guardian's email address."),
+            )
+        elif under_14 and guardian == (cleaned.get("email") or "").strip().lower():
+            self.add_error(
+                "guardian_email",
+                _("Please give your parent or guardian's own email address, not yours."),
+            )
+        return cleaned
+
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
         user.age_band = self.cleaned_data["age_band"]
@@ -72,6 +103,10 @@ class SignupForm(CleanTextForm):
             user.username = user.email
         user.save()
         policy_accept(user=user)  # the version in force, kept in the consent history
+        if user.needs_guardian_consent and self.cleaned_data.get("guardian_email"):
+            from soslab.teams.services import guardian_consent_request
+
+            guardian_consent_request(child=user, guardian_email=self.cleaned_data["guardian_email"])
 
 
 class ProfileForm(CleanTextModelForm):
@@ -88,4 +123,52 @@ class PolicyConsentForm(CleanTextForm):
         label=_("I have read and accept the privacy policy."),
         required=True,
         error_messages={"required": _("Please tick the box to accept the privacy policy.")},
+    )
+
+
+class AccountDeleteForm(CleanTextForm):
+    """Deleting one's own account: the password again, and what to do with public posts."""
+
+    KEEP = "keep"
+    DELETE = "delete"
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    contributions = forms.ChoiceField(
+        label=_("Your public problems, ideas and comments"),
+        choices=[
+            (DELETE, _("Delete them")),
+            (KEEP, _("Keep them, shown as written by “Former member”")),
+        ],
+        initial=DELETE,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.is_minor:
+            # Minors' contributions are always deleted (services.contributions_always_deleted).
+            del self.fields["contributions"]
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password") or ""
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
+
+    @property
+    def keep_contributions(self):
+        return self.cleaned_data.get("contributions") == self.KEEP
+
+
+class StaffAccountDeleteForm(CleanTextForm):
+    """Staff deleting an account on the person's request."""
+
+    contributions = AccountDeleteForm.base_fields["contributions"]
+    confirm = forms.BooleanField(
+        label=_("The person asked for this deletion and I checked it was them."), required=True
     )

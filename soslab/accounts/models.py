@@ -1,5 +1,6 @@
 """People. A custom user from the first migration so later issues can add to it freely."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
@@ -76,6 +77,13 @@ class User(AbstractUser):
             "Your posts stay visible where you posted them."
         ),
     )
+    deleted_at = models.DateTimeField(
+        _("account deleted at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the person deleted their account; the row keeps nothing personal."),
+    )
 
     objects = SoslabUserManager()
 
@@ -87,10 +95,12 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self):
-        return self.public_name
+        return str(self.public_name)
 
     @property
     def public_name(self):
+        if self.deleted_at:
+            return _("Former member")
         return self.display_name or _("Resident")
 
     @property
@@ -208,3 +218,47 @@ class PolicyAcceptance(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.version}"
+
+
+def _export_storage():
+    from soslab.core.media import private_storage
+
+    return private_storage()
+
+
+class DataExport(models.Model):
+    """A ZIP of everything the platform holds about one person, built in the background.
+
+    The download link carries a random secret shown once (in the email and on the page that asked
+    for it) and stored only as its SHA-256 hash; it works only for the owner, signed in, until
+    `expires_at`. The file lives in private storage and is served only by the download view."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+    file = models.FileField(
+        _("file"), storage=_export_storage, upload_to="exports/", blank=True, max_length=200
+    )
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.requested_at:%Y-%m-%d}"
+
+    @property
+    def is_ready(self):
+        return bool(self.ready_at and self.file)
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()

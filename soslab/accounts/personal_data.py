@@ -45,9 +45,20 @@ COMPANY = "소속 회사명"
 REPORTS = "신고와 이의 제기 내용"
 DECISIONS = "검토 결정"
 API_CONTACT = "담당자 연락처"
+GUARDIAN_RECORD = "IP 주소와 브라우저 정보"
+EXPORT = "내 정보를 담은 압축 파일"
 
 PERSONAL = {
     "geo.open311key": {"contact": API_CONTACT},
+    "accounts.dataexport": {"user": EXPORT, "file": EXPORT},
+    "teams.guardianconsentrequest": {
+        "user": GUARDIAN,
+        "guardian_email": GUARDIAN,
+        "guardian_name": GUARDIAN,
+        "relationship": GUARDIAN,
+        "ip_address": GUARDIAN_RECORD,
+        "user_agent": GUARDIAN_RECORD,
+    },
     "accounts.user": {
         "email": ACCOUNT,
         "username": ACCOUNT,
@@ -107,6 +118,9 @@ PERSONAL = {
     "teams.team": {"created_by": TEAMS},
     "teams.membership": {"user": TEAMS, "role": TEAMS, "company_name": COMPANY},
     "teams.guardianconsent": {
+        "ip_address": GUARDIAN_RECORD,
+        "user_agent": GUARDIAN_RECORD,
+        "relationship": GUARDIAN,
         "user": GUARDIAN,
         "guardian_name": GUARDIAN,
         "guardian_contact": GUARDIAN,
@@ -122,6 +136,8 @@ PERSONAL = {
 
 #: Fields that look personal by type but are not (staff actions, editorial text). {model: {field}}
 NOT_PERSONAL = {
+    # The SHA-256 of a download link's secret.
+    "accounts.dataexport": {"token_hash"},
     # An Open311 key: the organisation's name, the hashed key, its service account (not a person).
     "geo.open311key": {"allowed_service_codes", "key_hash", "name", "prefix", "user"},
     # AbstractUser's name fields: no form or service ever fills them (display_name is the name).

@@ -1,10 +1,28 @@
 """Account writes a person makes about themselves. Views call these; nothing else repeats them."""
 
-from django.db import transaction
-from django.utils import timezone
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+import secrets
+import zipfile
 
-from .models import PolicyAcceptance, PolicyVersion
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from soslab.core.outbox import enqueue
+
+from .models import DataExport, EmailFrequency, PolicyAcceptance, PolicyVersion
 from .permissions import check_can_post
+
+logger = logging.getLogger(__name__)
 
 
 def profile_update(*, user, display_name, email_frequency, activity_hidden=None):
@@ -48,3 +66,253 @@ def policy_accept(*, user, version=None):
             user.save(update_fields=["privacy_accepted_at"])
     user.__dict__.pop("_needs_policy_consent", None)
     return acceptance
+
+
+# --- Account deletion ----------------------------------------------------------------------------
+
+
+def contributions_always_deleted(user):
+    """Minors (under 19: both the under-14 and the 14-18 age bands) cannot keep their public
+    contributions under a former-member name: what a child posted is removed with the account."""
+    return user.is_minor
+
+
+def _sessions_end(user):
+    """Delete every database session of `user` (the session table has no user column)."""
+    from django.contrib.sessions.models import Session
+
+    key = str(user.pk)
+    for session in Session.objects.iterator():
+        if session.get_decoded().get("_auth_user_id") == key:
+            session.delete()
+
+
+def _comments_erase(comments):
+    """Erase comments as a deletion by their author does: the row stays as a placeholder so
+    replies keep their context; the text and the author link go."""
+    from soslab.comments.models import Comment
+    from soslab.core.targets import counter_add
+
+    for comment in comments.filter(deleted_at__isnull=True):
+        target = comment.target
+        Comment.objects.filter(pk=comment.pk).update(deleted_at=timezone.now(), body="")
+        if target is not None:
+            counter_add(target, "comment_count", -1)
+    comments.update(author=None, body="", moderation_reason="")
+
+
+def _ideas_delete(ideas):
+    """Delete ideas; the ballots of people who voted for them get their vote back."""
+    from django.db.models import F
+
+    from soslab.ideas.models import Ballot, Vote
+
+    for vote in Vote.objects.filter(idea__in=ideas).only("ballot_id"):
+        Ballot.objects.filter(pk=vote.ballot_id, votes_used__gt=0).update(
+            votes_used=F("votes_used") - 1
+        )
+    for idea in ideas:
+        idea.delete()
+
+
+def _log_entries_anonymise(user):
+    """Wagtail's audit log keeps what happened, never who the person was: entries about the
+    person lose their label and data; entries the person made keep the (now anonymous) account."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
+    ).update(label=str(_("Former member")), data={})
+
+
+def account_delete(*, user, keep_contributions=False, actor=None):
+    """Erase a person's personal data at once and close the account.
+
+    The user row stays as an anonymous tombstone (no email, name, password, sessions or
+    addresses), so votes and supports stay counted: their rows point at a row that says nothing
+    about anyone, and no counter is decremented. Public problems, ideas and comments are deleted,
+    or kept under "Former member" when the person chooses it and is an adult. Everything that was
+    only about the person (follows, notifications, team memberships and requests, guardian
+    consent, data exports, allauth addresses and social accounts) is deleted. `actor` is the
+    staff member acting on a request (None when the person does it)."""
+    from allauth.account.models import EmailAddress
+    from wagtail.users.models import UserProfile
+
+    from soslab.comments.models import Comment
+    from soslab.ideas.models import Idea
+    from soslab.moderation.models import Appeal, ModerationCase, Report
+    from soslab.notifications.models import Follow, Notification
+    from soslab.notifications.services import follow_remove
+    from soslab.problems.models import Problem
+    from soslab.teams.models import GuardianConsent, GuardianConsentRequest, JoinRequest
+    from soslab.teams.services import membership_remove
+
+    keep = keep_contributions and not contributions_always_deleted(user)
+    with transaction.atomic():
+        if not keep:
+            for problem in Problem.objects.filter(author=user):
+                problem.delete()  # photos: both copies removed after commit (core.media)
+            _ideas_delete(Idea.objects.filter(author=user))
+            _comments_erase(Comment.objects.filter(author=user))
+            # Moderation cases keep their decisions (audit) but not the excerpt of what was erased.
+            ModerationCase.objects.filter(author=user).update(title="")
+        for follow in Follow.objects.filter(user=user).select_related("content_type"):
+            if follow.target is not None:
+                follow_remove(user=user, target=follow.target)
+        Follow.objects.filter(user=user).delete()
+        Notification.objects.filter(recipient=user).delete()
+        # Others' notifications about what the person did lose the person's name.
+        former = str(_("Former member"))
+        for notification in Notification.objects.filter(actor=user):
+            if user.display_name:
+                notification.message = notification.message.replace(user.display_name, former)
+            notification.actor = None
+            notification.save(update_fields=["message", "actor"])
+        for membership in user.team_memberships.select_related("team"):
+            membership_remove(membership=membership)
+        JoinRequest.objects.filter(user=user).delete()
+        GuardianConsent.objects.filter(user=user).delete()
+        GuardianConsentRequest.objects.filter(user=user).delete()  # and its links
+        for export in user.data_exports.all():
+            data_export_discard(export=export)
+        Report.objects.filter(reporter=user).update(reporter=None, text="")
+        Appeal.objects.filter(author=user).update(text="")
+        EmailAddress.objects.filter(user=user).delete()
+        _social_delete(user)
+        UserProfile.objects.filter(user=user).delete()
+        _log_entries_anonymise(user)
+        _sessions_end(user)
+
+        user.email = f"deleted-{user.pk}@deleted.invalid"
+        user.username = f"deleted-{user.pk}"
+        user.display_name = ""
+        user.first_name = ""
+        user.last_name = ""
+        user.block_reason = ""
+        user.is_active = False
+        user.is_staff = False
+        user.is_superuser = False
+        user.email_frequency = EmailFrequency.OFF
+        user.last_login = None
+        user.deleted_at = timezone.now()
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+        user.user_permissions.clear()
+    logger.info("account %s deleted (by %s)", user.pk, "self" if actor is None else actor.pk)
+    return user
+
+
+def _social_delete(user):
+    """allauth's social accounts, when that app is installed (their extra_data is personal)."""
+    from django.apps import apps
+
+    if apps.is_installed("allauth.socialaccount"):
+        from allauth.socialaccount.models import SocialAccount
+
+        SocialAccount.objects.filter(user=user).delete()
+
+
+# --- Data export ---------------------------------------------------------------------------------
+
+EXPORT_DAYS = 7
+EXPORT_TOKEN_BYTES = 32
+EXPORT_TOKEN_MAX_LENGTH = 100
+
+
+class ExportNotFound(LookupError):
+    """The link is unknown, expired, not ready, or not the signed-in person's: views answer 404."""
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def data_export_path(token):
+    return reverse("accounts:export_download", kwargs={"token": token})
+
+
+def data_export_request(*, user):
+    """Ask for a ZIP of everything about `user`. Returns (export, token): the token is random,
+    stored only as its SHA-256 hash and shown once (the background task emails the link). The
+    ZIP is built by `build_data_export` through the outbox and stays downloadable EXPORT_DAYS."""
+    from .tasks import build_data_export
+
+    token = secrets.token_urlsafe(EXPORT_TOKEN_BYTES)
+    with transaction.atomic():
+        export = DataExport.objects.create(
+            user=user,
+            token_hash=_token_hash(token),
+            expires_at=timezone.now() + dt.timedelta(days=EXPORT_DAYS),
+        )
+        enqueue(build_data_export, export.pk, token)
+    return export, token
+
+
+def data_export_build(*, export_id, token=""):
+    """Build the ZIP (data.json and the person's photos) into private storage and email the
+    link (idempotent: a ready export is left as it is). Returns True when it built one."""
+    from .export_data import person_data
+
+    export = DataExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is None or export.is_ready or export.is_expired:
+        return False
+    data, photos = person_data(export.user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "data.json", json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+        )
+        for name, field in photos:
+            try:
+                with field.open("rb") as handle:
+                    archive.writestr(name, handle.read())
+            except (FileNotFoundError, OSError, ValueError):
+                logger.warning("export %s: photo %s missing", export.pk, name)
+    export.file.save(f"{secrets.token_hex(16)}.zip", ContentFile(buffer.getvalue()), save=False)
+    export.ready_at = timezone.now()
+    export.save(update_fields=["file", "ready_at"])
+    if token and export.user.email:
+        url = settings.SITE_URL.rstrip("/") + data_export_path(token)
+        context = {"person": export.user, "url": url, "expires_at": export.expires_at}
+        with translation.override(settings.LANGUAGE_CODE):
+            send_mail(
+                subject=str(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
+                + str(_("Your data export is ready")),
+                message=render_to_string("accounts/email/export_ready.txt", context),
+                from_email=None,
+                recipient_list=[export.user.email],
+            )
+    return True
+
+
+def data_export_for(*, token, user=None):
+    """The ready, unexpired export a token opens, else ExportNotFound. With `user`, only that
+    person's export (the download view always passes the signed-in person)."""
+    token = str(token or "")
+    if not (0 < len(token) <= EXPORT_TOKEN_MAX_LENGTH and token.isascii()):
+        raise ExportNotFound(token)
+    exports = DataExport.objects.filter(token_hash=_token_hash(token))
+    if user is not None:
+        exports = exports.filter(user_id=user.pk)
+    export = exports.first()
+    if export is None or not export.is_ready or export.is_expired:
+        raise ExportNotFound(token)
+    return export
+
+
+def data_export_discard(*, export):
+    """Delete an export and its file."""
+    if export.file:
+        export.file.delete(save=False)
+    export.delete()
+
+
+def data_exports_purge(*, now=None):
+    """Delete expired exports and their files (beat task). Returns how many went."""
+    now = now or timezone.now()
+    expired = list(DataExport.objects.filter(expires_at__lte=now))
+    for export in expired:
+        data_export_discard(export=export)
+    return len(expired)

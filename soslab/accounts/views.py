@@ -1,14 +1,27 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from .forms import PolicyConsentForm, ProfileForm
+from .forms import AccountDeleteForm, PolicyConsentForm, ProfileForm
 from .models import PolicyVersion
 from .permissions import PostingRefused
-from .services import policy_accept, profile_update
+from .services import (
+    ExportNotFound,
+    account_delete,
+    contributions_always_deleted,
+    data_export_for,
+    data_export_path,
+    data_export_request,
+    policy_accept,
+    profile_update,
+)
 
 
 @login_required
@@ -62,3 +75,54 @@ def consent(request):
         "next": next_url,
     }
     return render(request, "accounts/consent.html", context, status=status)
+
+
+@login_required
+def account_delete_view(request):
+    """Delete one's own account after re-entering the password (a page explains what happens)."""
+    user = request.user
+    form = AccountDeleteForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        account_delete(user=user, keep_contributions=form.keep_contributions)
+        logout(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("/")
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "form": form,
+        "always_deleted": contributions_always_deleted(user),
+        "export_url": reverse("accounts:export"),
+    }
+    return render(request, "accounts/delete.html", context, status=status)
+
+
+@login_required
+def export_request(request):
+    """Ask for a ZIP of one's data; the link is emailed when it is ready (and shown here)."""
+    if request.method == "POST":
+        _export, token = data_export_request(user=request.user)
+        return render(
+            request,
+            "accounts/export.html",
+            {"requested": True, "link": data_export_path(token)},
+        )
+    exports = request.user.data_exports.filter(expires_at__gt=timezone.now())
+    return render(request, "accounts/export.html", {"exports": exports})
+
+
+def export_download(request, token):
+    """The ZIP, for its owner signed in, while the link has not expired; anything else is 404.
+    A valid link opened signed out leads to the sign-in page first."""
+    try:
+        if not request.user.is_authenticated:
+            data_export_for(token=token)
+            return redirect_to_login(request.get_full_path())
+        export = data_export_for(token=token, user=request.user)
+    except ExportNotFound:
+        raise Http404 from None
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=f"soslab-data-{export.requested_at:%Y%m%d}.zip",
+        content_type="application/zip",
+    )

@@ -383,6 +383,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "soslab.problems.tasks.ask_still_there",
         "schedule": crontab(hour=10, minute=0),
     },
+    # Guardian consent requests still waiting get a reminder after 3 and 7 days (once each).
+    "teams-guardian-reminders": {
+        "task": "soslab.teams.tasks.remind_guardians",
+        "schedule": crontab(hour=9, minute=30),
+    },
+    # Expired data exports (/accounts/export/) and their files are deleted.
+    "accounts-purge-exports": {
+        "task": "soslab.accounts.tasks.purge_data_exports",
+        "schedule": crontab(hour=4, minute=15),
+    },
 }
 
 # Wagtail 8 uses django-tasks for its own small jobs (search index, reference index); they run
@@ -421,6 +431,7 @@ SOSLAB_RATE_LIMITS = {
     "idea_create": ["5/h/user", "20/h/ip"],
     "report": ["20/h/user", "60/h/ip"],
     "team_join": ["10/h/user", "30/h/ip"],
+    "guardian_link": ["30/h/ip"],
 }
 
 # Administrative-area data shipped in fixtures/ (see fixtures/jeonju/SOURCES.md).

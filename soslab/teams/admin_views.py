@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from soslab.accounts.models import AgeBand, User
 
 from .forms import GuardianConsentForm
-from .models import Membership
+from .models import GuardianConsentRequest, Membership
 from .rules import can_record_consent
 from .services import guardian_consent_record
 
@@ -32,9 +33,10 @@ def consent_missing(request):
         raise PermissionDenied
     children = (
         User.objects.filter(
+            Q(team_memberships__isnull=False) | Q(guardian_requests__isnull=False),
             age_band=AgeBand.UNDER_14,
-            team_memberships__isnull=False,
             guardian_consent__isnull=True,
+            deleted_at__isnull=True,
         )
         .distinct()
         .order_by("date_joined", "pk")
@@ -44,8 +46,14 @@ def consent_missing(request):
     teams_by_user = {}
     for membership in memberships:
         teams_by_user.setdefault(membership.user_id, []).append(membership.team)
+    latest_request = {}
+    for online in GuardianConsentRequest.objects.filter(user__in=list(page.object_list)).order_by(
+        "created_at", "pk"
+    ):
+        latest_request[online.user_id] = online  # the newest wins
     for child in page.object_list:
         child.team_list = teams_by_user.get(child.pk, [])
+        child.online_request = latest_request.get(child.pk)
     return TemplateResponse(
         request,
         "teams/admin/consent_missing.html",

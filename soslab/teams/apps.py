@@ -9,7 +9,7 @@ class TeamsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
         from cms.models.projects import ProjectIndexPage, ProjectPage
 
@@ -30,3 +30,5 @@ class TeamsConfig(AppConfig):
         page_published.connect(
             signals.project_published, sender=ProjectPage, dispatch_uid="teams_project_published"
         )
+        for signal, uid in ((workflow_approved, "approved"), (workflow_rejected, "rejected")):
+            signal.connect(signals.project_workflow_finished, dispatch_uid=f"teams_project_{uid}")

@@ -63,3 +63,34 @@ class GuardianConsentForm(CleanTextForm):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+class GuardianAnswerForm(CleanTextForm):
+    """A guardian's answer through the emailed link."""
+
+    CONSENT = "consent"
+    REFUSE = "refuse"
+
+    guardian_name = forms.CharField(label=_("Your name"), max_length=60)
+    relationship = forms.CharField(
+        label=_("Your relationship to the child"),
+        max_length=40,
+        help_text=_("For example: mother, father, legal guardian."),
+    )
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        choices=[
+            (CONSENT, _("I am the child's legal guardian and I consent.")),
+            (REFUSE, _("I do not consent.")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+class GuardianEmailForm(CleanTextForm):
+    """A member under 14 gives their guardian's email so the platform can ask for consent."""
+
+    guardian_email = forms.EmailField(
+        label=_("Your parent or guardian's email address"),
+        help_text=_("We email them a link to read what we collect and give or refuse consent."),
+    )

@@ -18,10 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from soslab.accounts.permissions import check_can_post
+from soslab.core.outbox import enqueue
 from soslab.moderation.roles import moderators_group
 
 from .models import (
+    ConsentMethod,
     GuardianConsent,
+    GuardianConsentRequest,
+    GuardianLink,
+    GuardianLinkPurpose,
+    GuardianRequestState,
     Invitation,
     JoinRequest,
     JoinRequestStatus,
@@ -290,6 +296,12 @@ def invitation_accept(*, invitation, user):
             team=locked.team, user=user, status=JoinRequestStatus.PENDING
         ).update(status=JoinRequestStatus.APPROVED, decided_at=timezone.now())
         team_editors_sync(team=locked.team)
+        team_notify(
+            team=locked.team,
+            message=_("%(name)s accepted an invitation and joined %(team)s.")
+            % {"name": user.public_name, "team": locked.team.name},
+            actor=user,
+        )
     return membership
 
 
@@ -298,6 +310,54 @@ def invitation_revoke(*, invitation):
         Invitation.objects.filter(pk=invitation.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )
+
+
+# --- Team notifications --------------------------------------------------------------------------
+
+TEAM_NOTIFICATION_KIND = "team"
+
+
+def _notify_people(people, *, message, url, actor=None):
+    from soslab.notifications.services import notify
+
+    return notify(
+        recipients=list(people),
+        kind=TEAM_NOTIFICATION_KIND,
+        target=None,
+        message=message,
+        actor=actor,
+        url=url,
+    )
+
+
+def team_notify(*, team, message, url=None, roles=None, actor=None):
+    """Tell a team's members (or only those with `roles`) something in-site (and by email if
+    they chose it). The actor is never told of their own action."""
+    memberships = Membership.objects.filter(team=team).select_related("user")
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return _notify_people(
+        [m.user for m in memberships],
+        message=message,
+        url=team.get_absolute_url() if url is None else url,
+        actor=actor,
+    )
+
+
+def project_review_tell_team(*, page, approved, actor=None):
+    """The team is told that its project page was approved (published) or sent back."""
+    from django.urls import reverse
+
+    team = page.team
+    if team is None:
+        return []
+    if approved:
+        message = _("Your project page “%(title)s” was approved and published.")
+        url = page.get_url() or team.get_absolute_url()
+    else:
+        message = _("Your project page “%(title)s” was sent back for changes.")
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return team_notify(team=team, message=message % {"title": page.title}, url=url, actor=actor)
 
 
 # --- Join requests ------------------------------------------------------------------------------
@@ -312,7 +372,15 @@ def join_request_create(*, team, user, message=""):
         )
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(team=team, user=user, message=message.strip())
+            join_request = JoinRequest.objects.create(team=team, user=user, message=message.strip())
+            team_notify(
+                team=team,
+                roles=(TeamRole.LEADER,),
+                message=_("%(name)s asked to join %(team)s.")
+                % {"name": user.public_name, "team": team.name},
+                actor=user,
+            )
+            return join_request
     except IntegrityError as exc:
         raise TeamActionRefused(
             _("You have already asked to join this team. The leader will answer soon."),
@@ -345,6 +413,15 @@ def join_request_decide(*, join_request, actor, approve):
         join_request.refresh_from_db()
         if approve:
             membership_add(team=join_request.team, user=join_request.user)
+            message = _("Your request to join %(team)s was accepted. Welcome to the team!")
+        else:
+            message = _("Your request to join %(team)s was declined.")
+        _notify_people(
+            [join_request.user],
+            message=message % {"team": join_request.team.name},
+            url=join_request.team.get_absolute_url(),
+            actor=actor,
+        )
     return join_request
 
 
@@ -567,3 +644,196 @@ def project_review_workflow_assign(*, index):
         WorkflowPage.objects.update_or_create(
             page=index, defaults={"workflow": project_review_workflow()}
         )
+
+
+# --- Guardian consent online ----------------------------------------------------------------------
+
+GUARDIAN_LINK_DAYS = 7  # an answer link works this long; each reminder brings a new one
+GUARDIAN_REMINDER_DAYS = (3, 7)  # reminders after these many days while the request waits
+
+
+class GuardianLinkRefused(Exception):
+    """A guardian link is unknown (404), or expired or already answered (410)."""
+
+    def __init__(self, message, *, code, status):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+def _guardian_link(request, purpose, days=None):
+    token = secrets.token_urlsafe(INVITATION_TOKEN_BYTES)
+    GuardianLink.objects.create(
+        request=request,
+        purpose=purpose,
+        token_hash=_token_hash(token),
+        expires_at=timezone.now() + dt.timedelta(days=days) if days else None,
+    )
+    return token
+
+
+def guardian_consent_request(*, child, guardian_email):
+    """Ask `child`'s guardian for consent by email (an under-14 sign-up, or a member found to be
+    under 14). A request still waiting for the same child is replaced. The email goes out after
+    commit (task through the outbox)."""
+    from .tasks import send_guardian_email
+
+    if not child.needs_guardian_consent:
+        raise TeamActionRefused(
+            _("Only members under 14 need a guardian's consent."), code="not_under_14"
+        )
+    with transaction.atomic():
+        GuardianConsentRequest.objects.filter(
+            user=child, state=GuardianRequestState.PENDING
+        ).update(state=GuardianRequestState.WITHDRAWN, withdrawn_at=timezone.now())
+        request = GuardianConsentRequest.objects.create(
+            user=child, guardian_email=guardian_email.strip()
+        )
+        enqueue(send_guardian_email, request.pk, 0)
+    return request
+
+
+def guardian_email_send(*, request_id, reminder=0):
+    """Send the request email (reminder 0) or reminder 1 or 2, once each (idempotent: the
+    reminder number is claimed with a conditional update first). New links in every email."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with transaction.atomic():
+        request = (
+            GuardianConsentRequest.objects.select_for_update()
+            .select_related("user")
+            .filter(pk=request_id)
+            .first()
+        )
+        if request is None or not request.guardian_email:
+            return False
+        if reminder:
+            if request.state != GuardianRequestState.PENDING:
+                return False
+            claimed = GuardianConsentRequest.objects.filter(
+                pk=request.pk, reminders_sent=reminder - 1
+            ).update(reminders_sent=reminder)
+            if not claimed:
+                return False
+        elif request.links.filter(purpose=GuardianLinkPurpose.ANSWER).exists():
+            return False  # the first email was already sent
+        answer = _guardian_link(request, GuardianLinkPurpose.ANSWER, days=GUARDIAN_LINK_DAYS)
+        withdraw = _guardian_link(request, GuardianLinkPurpose.WITHDRAW)
+        site = settings.SITE_URL.rstrip("/")
+        context = {
+            "child": request.user,
+            "reminder": reminder,
+            "answer_url": site + reverse("teams:guardian_answer", kwargs={"token": answer}),
+            "withdraw_url": site + reverse("teams:guardian_withdraw", kwargs={"token": withdraw}),
+            "days": GUARDIAN_LINK_DAYS,
+        }
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Consent needed for your child on SOS Lab Jeonju")
+            if reminder:
+                subject = _("Reminder: consent needed for your child on SOS Lab Jeonju")
+            send_mail(
+                subject=str(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX) + str(subject),
+                message=render_to_string("teams/email/guardian_request.txt", context),
+                from_email=None,
+                recipient_list=[request.guardian_email],
+            )
+    return True
+
+
+def guardian_reminders_due(*, now=None):
+    """(request id, reminder number) for every waiting request whose next reminder is due."""
+    now = now or timezone.now()
+    due = []
+    for number, days in enumerate(GUARDIAN_REMINDER_DAYS, start=1):
+        rows = GuardianConsentRequest.objects.filter(
+            state=GuardianRequestState.PENDING,
+            user__guardian_consent__isnull=True,  # staff recorded a paper consent meanwhile
+            reminders_sent=number - 1,
+            created_at__lte=now - dt.timedelta(days=days),
+        ).values_list("pk", flat=True)
+        due += [(pk, number) for pk in rows]
+    return due
+
+
+def guardian_link_open(token, *, purpose):
+    """The GuardianLink a token opens for `purpose`, or GuardianLinkRefused."""
+    token = str(token or "")
+    link = None
+    if 0 < len(token) <= INVITATION_TOKEN_MAX_LENGTH and token.isascii():
+        link = (
+            GuardianLink.objects.select_related("request", "request__user")
+            .filter(token_hash=_token_hash(token), purpose=purpose)
+            .first()
+        )
+    if link is None:
+        raise GuardianLinkRefused(
+            _("This link is not valid. Please use the link in our latest email."),
+            code="invalid",
+            status=404,
+        )
+    if purpose == GuardianLinkPurpose.ANSWER:
+        if link.request.state != GuardianRequestState.PENDING:
+            raise GuardianLinkRefused(
+                _("This request has already been answered. Thank you."), code="used", status=410
+            )
+        if link.expires_at and link.expires_at <= timezone.now():
+            raise GuardianLinkRefused(
+                _("This link has expired. Please use the link in our latest email."),
+                code="expired",
+                status=410,
+            )
+    return link
+
+
+def guardian_answer(*, link, consent, guardian_name, relationship, ip_address, user_agent):
+    """The guardian consents or refuses through their link; who, when and from where is kept.
+    Consenting records the GuardianConsent (method: online) that lifts the restrictions."""
+    now = timezone.now()
+    with transaction.atomic():
+        request = GuardianConsentRequest.objects.select_for_update().get(pk=link.request_id)
+        if request.state != GuardianRequestState.PENDING:
+            raise GuardianLinkRefused(
+                _("This request has already been answered. Thank you."), code="used", status=410
+            )
+        request.state = GuardianRequestState.CONSENTED if consent else GuardianRequestState.REFUSED
+        request.answered_at = now
+        request.guardian_name = guardian_name
+        request.relationship = relationship
+        request.ip_address = ip_address or None
+        request.user_agent = (user_agent or "")[:300]
+        request.save()
+        if consent:
+            guardian_consent_record(
+                user=request.user,
+                guardian_name=guardian_name,
+                guardian_contact=request.guardian_email,
+                method=ConsentMethod.ONLINE,
+                given_at=now,
+                recorded_by=None,
+                note=_("Given online"),
+            )
+            GuardianConsent.objects.filter(user=request.user).update(
+                relationship=relationship,
+                ip_address=request.ip_address,
+                user_agent=request.user_agent,
+            )
+    return request
+
+
+def guardian_withdraw(*, link):
+    """The guardian withdraws consent (or the waiting request): the consent record goes and
+    today's restrictions on the child apply again at once."""
+    with transaction.atomic():
+        request = GuardianConsentRequest.objects.select_for_update().get(pk=link.request_id)
+        if request.state == GuardianRequestState.WITHDRAWN:
+            return request
+        request.state = GuardianRequestState.WITHDRAWN
+        request.withdrawn_at = timezone.now()
+        request.save(update_fields=["state", "withdrawn_at"])
+        for consent in GuardianConsent.objects.filter(user_id=request.user_id):
+            consent.delete()  # post_delete: the team editor groups are synced
+    return request

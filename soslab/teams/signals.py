@@ -62,3 +62,18 @@ def consent_changed(sender, instance, raw=False, **kwargs):
 
     for team in Team.objects.filter(memberships__user_id=instance.user_id):
         team_editors_sync(team=team)
+
+
+def project_workflow_finished(sender, instance, user=None, **kwargs):
+    """A workflow on a project page was approved or sent back: the team is told."""
+    from wagtail.signals import workflow_approved
+
+    from cms.models.projects import ProjectPage
+
+    page = instance.content_object
+    page = getattr(page, "specific", page)
+    if not isinstance(page, ProjectPage):
+        return
+    from .services import project_review_tell_team
+
+    project_review_tell_team(page=page, approved=kwargs["signal"] is workflow_approved, actor=user)

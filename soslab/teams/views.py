@@ -15,13 +15,31 @@ from django.views.decorators.http import require_POST
 from soslab.accounts.decorators import posting_required
 from soslab.accounts.permissions import PostingRefused
 from soslab.core.http import json_error, wants_json
-from soslab.core.ratelimit import ratelimit
+from soslab.core.ratelimit import client_ip, ratelimit
 
-from .forms import InvitationForm, JoinRequestForm, ProjectStartForm
-from .models import Invitation, JoinRequest, JoinRequestStatus, Team
+from .forms import (
+    GuardianAnswerForm,
+    GuardianEmailForm,
+    InvitationForm,
+    JoinRequestForm,
+    ProjectStartForm,
+)
+from .models import (
+    GuardianLinkPurpose,
+    GuardianRequestState,
+    Invitation,
+    JoinRequest,
+    JoinRequestStatus,
+    Team,
+)
 from .rules import can_manage_team, is_staff, membership_of
 from .services import (
+    GuardianLinkRefused,
     TeamActionRefused,
+    guardian_answer,
+    guardian_consent_request,
+    guardian_link_open,
+    guardian_withdraw,
     invitation_accept,
     invitation_create,
     invitation_from_token,
@@ -234,8 +252,8 @@ def invitation(request, token):
                 request,
                 _(
                     "Because you are under 14, your legal guardian's consent must be recorded "
-                    "before you appear on the team page or edit the project. The SOS Lab staff "
-                    "will contact your guardian."
+                    "before you appear on the team page or edit the project. If your guardian "
+                    "has not had our email yet, give their address from your profile."
                 ),
             )
         return redirect(invite.team)
@@ -275,3 +293,78 @@ def project_start(request, slug):
         _("Your project page was created as a draft. Write it, then submit it for review."),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# --- Guardian consent online ---------------------------------------------------------------------
+
+
+def _guardian_refused(request, refusal):
+    return render(
+        request, "teams/guardian_answer.html", {"refusal": refusal}, status=refusal.status
+    )
+
+
+@ratelimit("guardian_link")
+def guardian_answer_view(request, token):
+    """The page a guardian's email opens: what is collected and why, and consent or refusal."""
+    try:
+        link = guardian_link_open(token, purpose=GuardianLinkPurpose.ANSWER)
+    except GuardianLinkRefused as refusal:
+        return _guardian_refused(request, refusal)
+    form = GuardianAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            answered = guardian_answer(
+                link=link,
+                consent=form.cleaned_data["decision"] == GuardianAnswerForm.CONSENT,
+                guardian_name=form.cleaned_data["guardian_name"],
+                relationship=form.cleaned_data["relationship"],
+                ip_address=client_ip(request),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            )
+        except GuardianLinkRefused as refusal:
+            return _guardian_refused(request, refusal)
+        return render(request, "teams/guardian_answer.html", {"answered": answered})
+    response = render(
+        request,
+        "teams/guardian_answer.html",
+        {"form": form, "child": link.request.user},
+        status=400 if request.method == "POST" else 200,
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@ratelimit("guardian_link")
+def guardian_withdraw_view(request, token):
+    """Withdraw consent from the link in any email to the guardian (a confirmation first)."""
+    try:
+        link = guardian_link_open(token, purpose=GuardianLinkPurpose.WITHDRAW)
+    except GuardianLinkRefused as refusal:
+        return _guardian_refused(request, refusal)
+    if request.method == "POST":
+        guardian_withdraw(link=link)
+        return render(request, "teams/guardian_withdraw.html", {"withdrawn": True})
+    response = render(request, "teams/guardian_withdraw.html", {"child": link.request.user})
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+def guardian_ask(request):
+    """A member under 14 without recorded consent gives their guardian's email."""
+    user = request.user
+    if not user.needs_guardian_consent or hasattr(user, "guardian_consent"):
+        return redirect("accounts:profile")
+    form = GuardianEmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        guardian_consent_request(child=user, guardian_email=form.cleaned_data["guardian_email"])
+        messages.success(request, _("We emailed your guardian a link to give consent."))
+        return redirect("accounts:profile")
+    pending = user.guardian_requests.filter(state=GuardianRequestState.PENDING).first()
+    return render(
+        request,
+        "teams/guardian_ask.html",
+        {"form": form, "pending": pending},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -28,7 +28,10 @@ def test_signup_records_age_band_privacy_and_sends_verification(client):
 
 @pytest.mark.django_db
 def test_under_14_signup_is_recorded_as_needing_guardian_consent(client):
-    client.post("/accounts/signup/", {**SIGNUP, "age_band": AgeBand.UNDER_14})
+    client.post(
+        "/accounts/signup/",
+        {**SIGNUP, "age_band": AgeBand.UNDER_14, "guardian_email": "mom@example.kr"},
+    )
     user = User.objects.get(email="minji@example.kr")
     assert user.needs_guardian_consent is True
     assert user.is_minor is True

@@ -99,6 +99,9 @@ ROUTES = {
         data=lambda w: {"display_name": "새 이름", "email_frequency": "off"},
     ),
     "account_signup": Route(ACCOUNT),
+    "accounts:delete": Route(SIGNED_IN),
+    "accounts:export": Route(SIGNED_IN),
+    "accounts:export_download": Route(SECRET_LINK),
     # Accepting the privacy policy is open to blocked people too (consenting is not posting), so it
     # declares no data, like notifications:read_all (tests/accounts/test_policy_consent.py).
     "accounts:consent": Route(SIGNED_IN),
@@ -179,6 +182,9 @@ ROUTES = {
     "teams:list": Route(PUBLIC, params=("page",)),
     "teams:detail": Route(PUBLIC, args=_team),
     "teams:invitation": Route(SECRET_LINK),
+    "teams:guardian_answer": Route(SECRET_LINK),
+    "teams:guardian_withdraw": Route(SECRET_LINK),
+    "teams:guardian_ask": Route(SIGNED_IN),
     "teams:join": Route(WRITE, args=_team, data=lambda w: {"message": "함께 하고 싶어요."}),
     "teams:join_answer": Route(
         WRITE,

@@ -1,0 +1,30 @@
+"""Account background work. Thin tasks: take ids, re-read, call a service; safe to run twice."""
+
+import smtplib
+
+from celery import shared_task
+
+RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError)
+
+
+@shared_task(
+    name="soslab.accounts.tasks.build_data_export",
+    time_limit=600,
+    soft_time_limit=540,
+    autoretry_for=RETRY_ON,
+    retry_backoff=60,
+    max_retries=5,
+)
+def build_data_export(export_id, token=""):
+    """Build one person's data export ZIP and email them the link (idempotent)."""
+    from .services import data_export_build
+
+    return data_export_build(export_id=export_id, token=token)
+
+
+@shared_task(name="soslab.accounts.tasks.purge_data_exports", time_limit=300, soft_time_limit=270)
+def purge_data_exports():
+    """Beat task (daily): delete expired data exports and their files."""
+    from .services import data_exports_purge
+
+    return data_exports_purge()
