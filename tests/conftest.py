@@ -57,6 +57,18 @@ def _migration_baseline(request):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Korean. LocaleMiddleware activates a request's language for the rest of
+    the thread, so a test client request in English would otherwise leak into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters and geo caches must not leak between tests."""
     cache.clear()
