@@ -296,11 +296,9 @@ def hotspots_schedule():
     transaction.on_commit (problem creation does, through the signal in geo.apps)."""
     from django.core.cache import cache
 
-    from .tasks import recompute_hotspots
-
     delay = settings.GEO_HOTSPOT_DEBOUNCE_SECONDS
     if cache.add("geo:hotspots:scheduled", 1, timeout=delay):
-        enqueue(recompute_hotspots, countdown=delay)
+        enqueue("geo.tasks.recompute_hotspots", countdown=delay)
         return True
     return False
 

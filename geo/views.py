@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from soslab.moderation.models import user_is_moderator
+from soslab.accounts.rules import user_is_moderator
 
 from . import maps
 from .air import GRADES, grade_for

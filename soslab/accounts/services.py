@@ -237,7 +237,6 @@ def data_export_request(*, user):
     """Ask for a ZIP of everything about `user`. Returns (export, token): the token is random,
     stored only as its SHA-256 hash and shown once (the background task emails the link). The
     ZIP is built by `build_data_export` through the outbox and stays downloadable EXPORT_DAYS."""
-    from .tasks import build_data_export
 
     token = secrets.token_urlsafe(EXPORT_TOKEN_BYTES)
     with transaction.atomic():
@@ -246,7 +245,7 @@ def data_export_request(*, user):
             token_hash=_token_hash(token),
             expires_at=timezone.now() + dt.timedelta(days=EXPORT_DAYS),
         )
-        enqueue(build_data_export, export.pk, token)
+        enqueue("soslab.accounts.tasks.build_data_export", export.pk, token)
     return export, token
 
 

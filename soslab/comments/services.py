@@ -6,9 +6,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
+from soslab.accounts.rules import user_is_moderator
 from soslab.core import targets
 from soslab.core.targets import counter_add, target_content_type
-from soslab.moderation.models import ModerationState, user_is_moderator
+from soslab.moderation.models import ModerationState
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import NotificationKind
 from soslab.notifications.services import follow_subscribe, notify

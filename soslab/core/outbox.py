@@ -1,6 +1,10 @@
 """The one way to queue background work: a transactional outbox in front of Celery.
 
-`enqueue(task, *args, countdown=None, **kwargs)` replaces `task.delay(...)` everywhere.
+`enqueue(task, *args, countdown=None, **kwargs)` replaces `task.delay(...)` everywhere. `task` is
+the task's dotted name ("soslab.moderation.tasks.case_notify"), so a service never imports its app's
+`tasks` module (tasks call services; services name tasks: no import cycle). The name is resolved
+at once, so a misspelt name fails in the caller's test, not in a worker. A task object is accepted
+too (tests, and modules that are themselves tasks).
 
 - Embedded default (no broker, `CELERY_TASK_ALWAYS_EAGER`): the task runs in-process when the
   current transaction commits, exactly as before.
@@ -22,10 +26,11 @@ import logging
 import socket
 import time
 
-from celery import current_app
+from celery import Task, current_app
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from kombu.utils.imports import symbol_by_name
 
 from soslab.core.models import OutboxMessage
 
@@ -38,11 +43,20 @@ def _eager():
     return bool(current_app.conf.task_always_eager)
 
 
+def resolve_task(task):
+    """The Celery task named by `task` (a dotted name or the task itself)."""
+    resolved = symbol_by_name(task) if isinstance(task, str) else task
+    if not isinstance(resolved, Task):
+        raise TypeError(f"{task!r} is not a Celery task")
+    return resolved
+
+
 def enqueue(task, *args, countdown=None, **kwargs):
     """Queue `task(*args, **kwargs)` to run after the current transaction commits.
 
-    Arguments must be JSON-serialisable (ids, not objects). Returns the outbox row (None when the
-    task runs in-process)."""
+    `task` is a dotted task name (or a task). Arguments must be JSON-serialisable (ids, not
+    objects). Returns the outbox row (None when the task runs in-process)."""
+    task = resolve_task(task)
     if _eager():
         transaction.on_commit(lambda: task.apply_async(args=args, kwargs=kwargs))
         return None

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .roles import MODERATORS
+from soslab.accounts.rules import user_is_moderator
 
 
 class ModerationState(models.TextChoices):
@@ -76,19 +76,6 @@ class ModeratedContent(models.Model):
     @property
     def is_pending(self):
         return self.moderation_state == ModerationState.PENDING
-
-
-def user_is_moderator(user):
-    """Staff and members of the project's moderators group (`roles.MODERATORS`)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    cached = getattr(user, "_is_moderator", None)
-    if cached is None:
-        cached = user.groups.filter(name=MODERATORS).exists()
-        user._is_moderator = cached
-    return cached
 
 
 # --- Reports, the queue, decisions and appeals ------------------------------------------------

@@ -18,7 +18,7 @@ collection permissions (see docs/permissions.md).
 from django.apps import apps as global_apps
 from django.db.models import Q
 
-MODERATORS = "SOS랩 모더레이터"
+from soslab.accounts.roles import MODERATORS
 
 # Wagtail's sample groups (wagtailcore 0002_initial_data); never used as roles here.
 WAGTAIL_SAMPLE_GROUPS = ("Moderators", "Editors")

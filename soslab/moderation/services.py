@@ -168,9 +168,8 @@ def _decide(case, action, *, moderator, reason="", tell=True):
         case=case, action=action, moderator=moderator, reason=str(reason)
     )
     if tell:
-        from .tasks import decision_tell_author
 
-        enqueue(decision_tell_author, decision.pk)
+        enqueue("soslab.moderation.tasks.decision_tell_author", decision.pk)
     return decision
 
 
@@ -263,9 +262,8 @@ def _auto_hide(case, target):
     _log(case, "soslab_moderation.auto_hide", user=None, data={"reports": case.open_report_count})
     author = _author_of(target)
     if author is not None:
-        from .tasks import case_tell_auto_hidden
 
-        enqueue(case_tell_auto_hidden, case.pk)
+        enqueue("soslab.moderation.tasks.case_tell_auto_hidden", case.pk)
 
 
 def report_flag_system(*, target, reason=ReportReason.PERSONAL_DATA, text=""):

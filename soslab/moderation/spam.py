@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import user_is_moderator
+from soslab.accounts.rules import user_is_moderator
+
 from .registry import moderated_models, text_fields
 
 LINK_RE = re.compile(

@@ -9,8 +9,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from soslab.accounts.rules import user_is_moderator
+
 from . import admin_views
-from .models import HideReason, user_is_moderator
+from .models import HideReason
 
 LOG_ACTIONS = {
     "soslab_moderation.report": (_("Report"), _("Reported by a member")),

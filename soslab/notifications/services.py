@@ -136,10 +136,9 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
             if row.pk and unique[row.recipient_id].email_frequency == EmailFrequency.IMMEDIATE
         ]
         if immediate:
-            from .tasks import send_notification_email
 
             for pk in immediate:
-                enqueue(send_notification_email, pk)
+                enqueue("soslab.notifications.tasks.send_notification_email", pk)
     return created
 
 
@@ -158,7 +157,7 @@ def notify_staff(*, kind, target, message):
     """Notify every active staff member and moderator (e.g. a support threshold was crossed)."""
     from django.db.models import Q
 
-    from soslab.moderation.roles import MODERATORS
+    from soslab.accounts.roles import MODERATORS
 
     staff = (
         get_user_model()

@@ -9,10 +9,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Q
 
+from soslab.accounts.rules import user_is_moderator
 from soslab.comments.models import Comment
 from soslab.core import targets
 from soslab.ideas.models import Idea
-from soslab.moderation.models import user_is_moderator
 from soslab.problems.models import Problem
 from soslab.teams.models import Membership
 

@@ -11,23 +11,12 @@ state table in tests/problems/test_rules.py.
 
 import rules
 
-from soslab.accounts.permissions import posting_refusal
-from soslab.moderation.models import user_is_moderator
-
-
-@rules.predicate
-def is_staff(user):
-    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+from soslab.accounts.rules import is_moderator, is_staff, may_post
 
 
 @rules.predicate
 def is_author(user, problem):
     return bool(user.is_authenticated and problem is not None and problem.author_id == user.pk)
-
-
-@rules.predicate
-def may_post(user):
-    return posting_refusal(user) is None
 
 
 @rules.predicate
@@ -38,11 +27,6 @@ def problem_is_open(user, problem):
 @rules.predicate
 def problem_is_public(user, problem):
     return problem is not None and problem.is_public
-
-
-@rules.predicate
-def is_moderator(user):
-    return user_is_moderator(user)
 
 
 can_view = problem_is_public | is_author | is_moderator

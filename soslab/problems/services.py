@@ -370,9 +370,8 @@ def _ladder_check(problem_pk, count):
             note=_("%(count)s neighbours supported this problem: %(action)s")
             % {"count": step.supports, "action": step.get_action_display()},
         )
-        from .tasks import notify_staff_threshold
 
-        enqueue(notify_staff_threshold, crossing.pk)
+        enqueue("soslab.problems.tasks.notify_staff_threshold", crossing.pk)
     problem.save(update_fields=sorted(fields))
     return [crossing for _step, crossing in crossed]
 

@@ -4,13 +4,10 @@ Roles: anonymous, citizen, youth member (under 14 with or without recorded guard
 team leader, mentor, staff coach, moderator, staff.
 """
 
-from soslab.moderation.models import user_is_moderator
+from soslab.accounts.rules import user_is_moderator
+from soslab.accounts.rules import user_is_staff as is_staff
 
 from .models import GuardianConsent, Membership, TeamRole
-
-
-def is_staff(user):
-    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
 
 
 def membership_of(user, team):

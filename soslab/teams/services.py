@@ -677,7 +677,6 @@ def guardian_consent_request(*, child, guardian_email):
     """Ask `child`'s guardian for consent by email (an under-14 sign-up, or a member found to be
     under 14). A request still waiting for the same child is replaced. The email goes out after
     commit (task through the outbox)."""
-    from .tasks import send_guardian_email
 
     if not child.needs_guardian_consent:
         raise TeamActionRefused(
@@ -690,7 +689,7 @@ def guardian_consent_request(*, child, guardian_email):
         request = GuardianConsentRequest.objects.create(
             user=child, guardian_email=guardian_email.strip()
         )
-        enqueue(send_guardian_email, request.pk, 0)
+        enqueue("soslab.teams.tasks.send_guardian_email", request.pk, 0)
     return request
 
 

@@ -14,7 +14,7 @@ from wagtail.models import (
     Page,
 )
 
-from soslab.moderation.models import user_is_moderator
+from soslab.accounts.rules import user_is_moderator
 from soslab.moderation.roles import (
     MODERATORS,
     PROJECT_GROUPS,

@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from soslab.accounts.permissions import posting_refusal
+from soslab.accounts.rules import user_is_moderator
 from soslab.core.targets import accepts_comments, target_key, target_url
 from soslab.core.text import render_plain_text
-from soslab.moderation.models import user_is_moderator
 
 from ..forms import CommentForm
 from ..models import BODY_MAX_LENGTH, THREAD_PAGE_PARAM, THREAD_PAGE_SIZE, Comment

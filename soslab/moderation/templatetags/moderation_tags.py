@@ -10,9 +10,10 @@ from django import template
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from soslab.accounts.rules import user_is_moderator
 from soslab.core import targets
 
-from ..models import ModerationState, user_is_moderator
+from ..models import ModerationState
 
 register = template.Library()
 
