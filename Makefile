@@ -63,9 +63,10 @@ security: install ## The URLconf-driven security suite, the API fuzz and input h
 	@mkdir -p var
 	@$(PY) -m pytest tests/security tests/core/test_params.py tests/core/test_csp.py tests/moderation/test_roles.py -q
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check and the layer contracts (lint-imports)
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/lint-imports --no-cache
 
 format: install ## Format and fix what ruff can
 	@$(VENV)/bin/ruff format .
