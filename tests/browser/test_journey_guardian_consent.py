@@ -27,18 +27,30 @@ MAX_TABS = 80
 URL = re.compile(r"https?://[\x21-\x7e]+")
 
 
-def _focused(locator):
-    return locator.evaluate("element => element === document.activeElement")
+def _focused(page, element):
+    return page.evaluate("element => element === document.activeElement", element)
 
 
 def _tab_to(page, locator):
     """Press Tab until `locator` has focus; fail if it never does (not reachable by keyboard)."""
     assert locator.count() == 1, f"expected one element, found {locator.count()}"
+    element = locator.element_handle()
     for _ in range(MAX_TABS):
-        if _focused(locator):
+        if _focused(page, element):
             return locator
         page.keyboard.press("Tab")
     raise AssertionError(f"not reachable with Tab: {locator}")
+
+
+def _open(page, url):
+    """Load `url` and use the skip link, as a keyboard user does: the first Tab reaches it and
+    Enter moves focus to the main content, past the header's links."""
+    page.goto(url)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="본문으로 건너뛰기", exact=True)
+    assert _focused(page, skip.element_handle())
+    page.keyboard.press("Enter")
+    assert _focused(page, page.locator("main").element_handle())
 
 
 def _type_into(page, label, text):
@@ -52,7 +64,7 @@ def _choose_radio(page, group_first, wanted):
     `wanted`, and check it with Space."""
     _tab_to(page, group_first)
     for _ in range(6):
-        if _focused(wanted):
+        if _focused(page, wanted.element_handle()):
             break
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Space")
@@ -94,7 +106,7 @@ def team(transactional_db, settings, live_server):
 
 
 def _sign_up(page, live_server):
-    page.goto(live_server.url + "/accounts/signup/")
+    _open(page, live_server.url + "/accounts/signup/")
     _type_into(page, "이메일", CHILD_EMAIL)
     _type_into(page, "표시 이름", CHILD_NAME)
     ages = page.get_by_role("group", name=re.compile("^나이"))
@@ -124,14 +136,14 @@ def test_under_14_signs_up_joins_a_team_and_appears_after_guardian_consent(
 
     # 2. The child opens the verification link and confirms.
     (verify_url,) = _links(to_child)
-    page.goto(verify_url)
+    _open(page, verify_url)
     _submit(page, page.get_by_role("button", name="확인", exact=True))
     assert child.emailaddress_set.get(email=CHILD_EMAIL).verified
 
     # 3. The child joins the team with the leader's invitation link.
-    page.goto(live_server.url + team.invitation.path)
+    _open(page, live_server.url + team.invitation.path)
     _submit(page, page.get_by_role("button", name="팀에 합류하기", exact=True))
-    assert page.url == team_url
+    assert page.url.split("#")[0] == team_url  # the skip link left "#main"
     assert Membership.objects.filter(team=team, user=child).exists()
     mine = page.locator(".member-list__item", has_text=CHILD_NAME)
     assert "법정대리인 동의 전: 공개되지 않음" in mine.inner_text()
@@ -145,7 +157,7 @@ def test_under_14_signs_up_joins_a_team_and_appears_after_guardian_consent(
     assert "/teams/guardian/withdraw/" not in answer_url
     guardian = browser.new_context(locale="ko-KR").new_page()
     try:
-        guardian.goto(answer_url)
+        _open(guardian, answer_url)
         assert guardian.get_by_role("heading", name="수집하는 정보와 이유").is_visible()
         assert CHILD_NAME in guardian.inner_text("main")
         _type_into(guardian, "성함", "김보호")
