@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 
@@ -53,6 +55,24 @@ def test_signup_honeypot_refuses_bots(client):
     response = client.post("/accounts/signup/", {**SIGNUP, "website": "http://spam.example"})
     assert response.status_code == 200
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signup_form_is_rendered_by_the_accessible_field_component(client):
+    """allauth's forms go through components/field.html like every other form: the age bands are
+    a group named by its legend, the honeypot is hidden from people and screen readers, and
+    errors are announced next to their field."""
+    html = client.get("/accounts/signup/").content.decode()
+    assert re.search(r"<fieldset>\s*<legend>나이", html)
+    assert 'class="field field--honeypot" aria-hidden="true"' in html
+    assert 'aria-describedby="id_guardian_email_helptext"' in html
+
+    refused = client.post("/accounts/signup/", {**SIGNUP, "age_band": AgeBand.UNDER_14})
+    errors = re.search(
+        r'<div class="field__errors" id="id_guardian_email_error" role="alert">',
+        (refused.content.decode()),
+    )
+    assert errors
 
 
 @pytest.mark.django_db
