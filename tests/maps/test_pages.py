@@ -14,7 +14,7 @@ from soslab.maps.services import SCHEDULED_KEY, hotspots_recompute
 from soslab.maps.wagtail_hooks import map_home_section
 from soslab.moderation.models import ModerationState
 from soslab.problems.models import Problem, ProblemStatus
-from tests.problems.factories import CategoryFactory, ProblemFactory
+from tests.problems.factories import ProblemFactory
 
 CDN_HOSTS = (
     "cdn.",
@@ -27,12 +27,6 @@ CDN_HOSTS = (
     "cloudflare",
 )
 MAP_PAGES = ["/map/", "/map/dongs/", "/map/air/"]
-
-
-@pytest.fixture
-def problems(dongs):
-    category = CategoryFactory(slug="traffic", name="교통", colour="#b91c1c")
-    return [ProblemFactory(category=category, dong=dongs["중앙동"]) for _ in range(3)]
 
 
 @pytest.mark.django_db
@@ -143,14 +137,6 @@ def test_home_section_summarises_air_quality(rf, readings):
 
 
 # --- hotspots ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def hotspot(problems):
-    for _ in range(3):
-        ProblemFactory(category=problems[0].category, dong=problems[0].dong)
-    assert hotspots_recompute() == 1
-    return Hotspot.objects.get()
 
 
 @pytest.mark.django_db

@@ -210,20 +210,23 @@ ROUTES = {
         data=lambda w: {"title": "새 프로젝트", "summary": "요약"},
         owned=lambda w: ({"slug": w.team.slug}, w.team),
     ),
-    # --- geo ------------------------------------------------------------------------------------
+    # --- geo (Jeonju geography) -----------------------------------------------------------------
+    "geo:air": Route(PUBLIC, params=("station", "pollutant", "days")),
+    "geo:api_stations": Route(API, params=("pollutant",)),
+    "geo:api_traffic": Route(API, params=("bbox",)),
+    # --- maps (problem maps) --------------------------------------------------------------------
     "maps:map": Route(PUBLIC, params=MAP_PARAMS),
     "maps:dongs": Route(PUBLIC, params=(*LIST_PARAMS, "metric")),
-    "geo:air": Route(PUBLIC, params=("station", "pollutant", "days")),
     "maps:hotspot": Route(PUBLIC, args=lambda w: {"pk": w.hotspot.pk}),
     "maps:hotspot_merge": Route(STAFF, args=lambda w: {"pk": w.hotspot.pk}),
     "maps:api_problems": Route(API, params=MAP_PARAMS),
     "maps:api_dongs": Route(API, params=LIST_PARAMS),
-    "geo:api_stations": Route(API, params=("pollutant",)),
     "maps:api_hotspots": Route(API, params=("bbox",)),
-    "geo:api_traffic": Route(API, params=("bbox",)),
+    # --- opendata ------------------------------------------------------------------------------
     "opendata:index": Route(PUBLIC),
     "opendata:csv": Route(API, params=LIST_PARAMS),
     "opendata:geojson": Route(API, params=LIST_PARAMS),
+    # --- open311 -------------------------------------------------------------------------------
     "open311:discovery": Route(API, args=lambda w: {"fmt": "json"}),
     "open311:token": Route(API, args=lambda w: {"token": "0" * 32, "fmt": "json"}),
     "open311:updates": Route(
