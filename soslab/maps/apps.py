@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,9 +9,7 @@ class MapsConfig(AppConfig):
     verbose_name = _("Problems map")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from .signals import problem_changed
+        from .signals import problem_changed  # models are loaded only now
 
         # Hotspots follow the reports: any saved or deleted problem queues a debounced
         # recomputation after the transaction commits (soslab.maps.services.hotspots_schedule).
