@@ -19,58 +19,13 @@ def pm_chart(readings, *, title, description, start, end, marker=None):
     rows (any order); gaps (missing values) break the line. `marker` draws a vertical line
     (e.g. when a problem was reported)."""
     readings = sorted(readings, key=lambda r: r.hour)
-    span = max((end - start).total_seconds(), 1)
     peak = max([r.pm10 or 0 for r in readings] + [r.pm25 or 0 for r in readings] + [100])
-    y_max = (int(peak / 50) + 1) * 50
-    plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
-    plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
-
-    def x(moment):
-        return PAD_LEFT + plot_w * (moment - start).total_seconds() / span
-
-    def y(value):
-        return PAD_TOP + plot_h * (1 - min(value, y_max) / y_max)
-
-    parts = []
-    # Grade bands of PM10 (the stricter reading of the two is shown by the line colours' legend).
-    lower = 0
-    for code, upper in enumerate((*BREAKPOINTS["pm10"], y_max), start=1):
-        if lower >= y_max:
-            break
-        top = min(upper, y_max)
-        parts.append(
-            f'<rect x="{PAD_LEFT}" y="{y(top):.1f}" width="{plot_w}" '
-            f'height="{y(lower) - y(top):.1f}" fill="{GRADES[code].colour}" opacity="0.18"/>'
-        )
-        lower = top
-    for tick in range(0, y_max + 1, 50):
-        parts.append(
-            f'<text x="{PAD_LEFT - 4}" y="{y(tick) + 4:.1f}" class="chart__tick" '
-            f'text-anchor="end">{tick}</text>'
-        )
-    days = int(span // 86400) + 1
-    step = 1 if days <= 3 else 2 if days <= 8 else 7
-    day = timezone.localtime(start).replace(hour=0, minute=0, second=0, microsecond=0)
-    while day <= end:
-        if day >= start:
-            left = x(day)
-            parts.append(
-                f'<line x1="{left:.1f}" x2="{left:.1f}" y1="{PAD_TOP}" y2="{PAD_TOP + plot_h}" '
-                f'class="chart__grid"/><text x="{left:.1f}" y="{HEIGHT - 8}" class="chart__tick" '
-                f'text-anchor="middle">{day:%m-%d}</text>'
-            )
-        day = day + timedelta(days=step)
-    for field, colour, dash in SERIES:
-        for segment in _segments(readings, field):
-            points = " ".join(f"{x(r.hour):.1f},{y(getattr(r, field)):.1f}" for r in segment)
-            parts.append(
-                f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2" '
-                f'stroke-dasharray="{dash}"/>'
-            )
+    frame = _Frame(start, end, y_max=(int(peak / 50) + 1) * 50)
+    parts = [*_grade_bands(frame), *_axes(frame), *_lines(frame, readings)]
     if marker is not None and start <= marker <= end:
-        left = x(marker)
+        left = frame.x(marker)
         parts.append(
-            f'<line x1="{left:.1f}" x2="{left:.1f}" y1="{PAD_TOP}" y2="{PAD_TOP + plot_h}" '
+            f'<line x1="{left:.1f}" x2="{left:.1f}" y1="{PAD_TOP}" y2="{PAD_TOP + frame.plot_h}" '
             'class="chart__marker"/>'
         )
     return format_html(
@@ -87,6 +42,71 @@ def pm_chart(readings, *, title, description, start, end, marker=None):
         # Only numbers and constant colours above; the title and description are escaped here.
         mark_safe("".join(parts)),  # noqa: S308
     )
+
+
+class _Frame:
+    """The plot area between start and end, 0 to y_max µg/m³: SVG coordinates of times and values."""
+
+    plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
+    plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
+
+    def __init__(self, start, end, *, y_max):
+        self.start, self.end, self.y_max = start, end, y_max
+        self.span = max((end - start).total_seconds(), 1)
+
+    def x(self, moment):
+        return PAD_LEFT + self.plot_w * (moment - self.start).total_seconds() / self.span
+
+    def y(self, value):
+        return PAD_TOP + self.plot_h * (1 - min(value, self.y_max) / self.y_max)
+
+
+def _grade_bands(frame):
+    """Grade bands of PM10 (the stricter reading of the two is shown by the line colours' legend)."""
+    lower = 0
+    for code, upper in enumerate((*BREAKPOINTS["pm10"], frame.y_max), start=1):
+        if lower >= frame.y_max:
+            break
+        top = min(upper, frame.y_max)
+        yield (
+            f'<rect x="{PAD_LEFT}" y="{frame.y(top):.1f}" width="{frame.plot_w}" '
+            f'height="{frame.y(lower) - frame.y(top):.1f}" fill="{GRADES[code].colour}" '
+            'opacity="0.18"/>'
+        )
+        lower = top
+
+
+def _axes(frame):
+    """Value ticks every 50 µg/m³ and a labelled grid line at local midnight every 1, 2 or 7 days."""
+    for tick in range(0, frame.y_max + 1, 50):
+        yield (
+            f'<text x="{PAD_LEFT - 4}" y="{frame.y(tick) + 4:.1f}" class="chart__tick" '
+            f'text-anchor="end">{tick}</text>'
+        )
+    days = int(frame.span // 86400) + 1
+    step = 1 if days <= 3 else 2 if days <= 8 else 7
+    day = timezone.localtime(frame.start).replace(hour=0, minute=0, second=0, microsecond=0)
+    while day <= frame.end:
+        if day >= frame.start:
+            left = frame.x(day)
+            yield (
+                f'<line x1="{left:.1f}" x2="{left:.1f}" y1="{PAD_TOP}" '
+                f'y2="{PAD_TOP + frame.plot_h}" class="chart__grid"/><text x="{left:.1f}" '
+                f'y="{HEIGHT - 8}" class="chart__tick" text-anchor="middle">{day:%m-%d}</text>'
+            )
+        day = day + timedelta(days=step)
+
+
+def _lines(frame, readings):
+    for field, colour, dash in SERIES:
+        for segment in _segments(readings, field):
+            points = " ".join(
+                f"{frame.x(r.hour):.1f},{frame.y(getattr(r, field)):.1f}" for r in segment
+            )
+            yield (
+                f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2" '
+                f'stroke-dasharray="{dash}"/>'
+            )
 
 
 def _segments(readings, field):

@@ -6,6 +6,7 @@ Rules kept here:
   folium's own header (CDN links, a viewport meta that blocks zooming) is never emitted; pages
   include the vendored files themselves (templates/geo/_map.html).
 - Tiles are optional (settings.GEO_TILE_URL); everything else draws without them.
+- Layers are drawn by geo/map_layers.py, the dong choropleth by geo/choropleth.py.
 - folium and geopandas stay out of the hot path: rendered parts are cached (render_cached) and
   keyed on the data they show.
 - The inline script gets the CSP nonce at request time (templates add it to the <script> tag).
@@ -18,12 +19,15 @@ from functools import lru_cache
 import folium
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Max
 from django.templatetags.static import static
-from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import boundaries
+from .map_layers import add_hotspot_layer, add_station_layer, add_traffic_layers, safe_text
+from .models import AirStation, Hotspot, TrafficSpot
+from .services import latest_readings
 
 JEONJU_CENTER = (35.8242, 127.1480)
 JEONJU_BOUNDS = boundaries.JEONJU_BOUNDS
@@ -158,151 +162,9 @@ def vendor_assets():
     }
 
 
-def safe_text(text):
-    """HTML-escape text for folium templates, which paste it into JavaScript template literals:
-    backticks and "$" are escaped too, so imported names cannot end the literal or interpolate."""
-    return str(escape(text)).replace("`", "&#96;").replace("$", "&#36;")
-
-
-def popup_html(title, lines, link=None, link_text=None):
-    """Small escaped popup markup (folium would otherwise wrap popups in an iframe)."""
-    body = f"<strong>{safe_text(title)}</strong>"
-    body += "".join(f"<br>{safe_text(line)}" for line in lines)
-    if link:
-        body += f'<br><a href="{safe_text(link)}">{safe_text(link_text or _("Details"))}</a>'
-    return body
-
-
-# --- Layers ---------------------------------------------------------------------------------
-
-
-def add_station_layer(fmap, stations, latest, *, show=True):
-    """Stations as circles coloured by their latest PM10 grade (grade name in the popup)."""
-    from .air import grade_for
-    from .synthetic import SYNTHETIC_LABEL
-
-    group = folium.FeatureGroup(name=_("Air-quality stations"), show=show)
-    for station in stations:
-        reading = latest.get(station.pk)
-        grade = grade_for("pm10", reading.pm10) if reading else None
-        lines = []
-        if reading:
-            lines.append(
-                _("PM10 %(value)s µg/m³ (%(grade)s)")
-                % {"value": _fmt(reading.pm10), "grade": grade.korean if grade else "-"}
-            )
-            pm25_grade = grade_for("pm25", reading.pm25)
-            lines.append(
-                _("PM2.5 %(value)s µg/m³ (%(grade)s)")
-                % {"value": _fmt(reading.pm25), "grade": pm25_grade.korean if pm25_grade else "-"}
-            )
-            lines.append(_local_hour(reading.hour))
-            if reading.is_synthetic:
-                lines.append(SYNTHETIC_LABEL)
-        else:
-            lines.append(_("No readings yet"))
-        folium.CircleMarker(
-            location=(station.lat, station.lon),
-            radius=11,
-            color="#0f172a",
-            weight=2,
-            fill=True,
-            fill_color=grade.colour if grade else "#94a3b8",
-            fill_opacity=0.9,
-            tooltip=safe_text(_("%(name)s station") % {"name": station.name}),
-            popup=folium.Popup(
-                popup_html(
-                    _("%(name)s station") % {"name": station.name},
-                    lines,
-                    link=f"/map/air/#station-{station.pk}",
-                    link_text=_("7-day chart"),
-                ),
-                max_width=260,
-            ),
-        ).add_to(group)
-    group.add_to(fmap)
-    return group
-
-
-def add_traffic_layers(fmap, spots, *, show=False):
-    """Accident hotspots (100 m circles) and school zones (300 m circles)."""
-    from .models import TrafficKind
-
-    accidents = folium.FeatureGroup(name=_("Traffic: accident hotspots"), show=show)
-    schools = folium.FeatureGroup(name=_("Traffic: school zones"), show=show)
-    for spot in spots:
-        is_accident = spot.kind == TrafficKind.ACCIDENT_HOTSPOT
-        lines = []
-        if is_accident:
-            lines.append(
-                _("%(accidents)s accidents, %(casualties)s casualties")
-                % {"accidents": spot.accidents, "casualties": spot.casualties}
-            )
-        if spot.synthetic:
-            lines.append(_("Synthetic demo data"))
-        if spot.area and is_accident:
-            folium.GeoJson(
-                spot.area,
-                style_function=lambda feature: {
-                    "color": "#b91c1c",
-                    "weight": 2,
-                    "fillOpacity": 0.2,
-                },
-            ).add_to(accidents)
-        folium.Circle(
-            location=(spot.lat, spot.lon),
-            radius=100 if is_accident else 300,
-            color="#b91c1c" if is_accident else "#a16207",
-            weight=2,
-            dash_array=None if is_accident else "6 4",
-            fill=True,
-            fill_opacity=0.15,
-            tooltip=safe_text(spot.name),
-            popup=folium.Popup(popup_html(spot.name, lines), max_width=260),
-        ).add_to(accidents if is_accident else schools)
-    accidents.add_to(fmap)
-    schools.add_to(fmap)
-    return accidents, schools
-
-
-def add_hotspot_layer(fmap, hotspots, *, show=True, merge_links=False):
-    """Hotspot areas with their report counts written on them (no colour-only meaning)."""
-    group = folium.FeatureGroup(name=_("Hotspots (clusters of reports)"), show=show)
-    for hotspot in hotspots:
-        label = _("%(count)s reports") % {"count": hotspot.report_count}
-        folium.GeoJson(
-            hotspot.area,
-            style_function=lambda feature: {
-                "color": "#7c2d12",
-                "weight": 2,
-                "fillColor": "#f97316",
-                "fillOpacity": 0.25,
-            },
-            tooltip=folium.Tooltip(
-                safe_text(label), permanent=True, direction="center", sticky=False
-            ),
-            popup=folium.Popup(
-                popup_html(
-                    _("Hotspot"),
-                    [label, hotspot.top_category],
-                    link=f"/map/hotspots/{hotspot.pk}/",
-                    link_text=_("Reports in this hotspot"),
-                ),
-                max_width=260,
-            ),
-        ).add_to(group)
-    group.add_to(fmap)
-    return group
-
-
-def _fmt(value):
-    return "-" if value is None else f"{value:g}"
-
-
-def _local_hour(hour):
-    from django.utils import timezone
-
-    return timezone.localtime(hour).strftime("%Y-%m-%d %H:%M")
+def page_context(parts):
+    """The template context of a page showing one map (templates/geo/_map.html)."""
+    return {"map_parts": parts, "map_assets": vendor_assets()}
 
 
 # --- Page maps ------------------------------------------------------------------------------
@@ -312,12 +174,10 @@ def problems_map():
     """The /map/ base: dong outlines, stations, traffic, hotspots and a layer control. Problems
     are loaded by the browser for the current view (static/js/map.js). Cached; the key changes
     when stations' readings, traffic data or hotspots change."""
-    from .models import AirStation, Hotspot, TrafficSpot
-    from .services import latest_readings
 
     def version():
-        latest_hour = AirStation.objects.order_by().aggregate(h=models_max("readings__hour"))["h"]
-        hotspot_at = Hotspot.objects.order_by().aggregate(h=models_max("computed_at"))["h"]
+        latest_hour = AirStation.objects.order_by().aggregate(h=Max("readings__hour"))["h"]
+        hotspot_at = Hotspot.objects.order_by().aggregate(h=Max("computed_at"))["h"]
         traffic = TrafficSpot.objects.count()
         return f"{latest_hour}:{hotspot_at}:{traffic}"
 
@@ -340,46 +200,6 @@ def problems_map():
         )
 
     return render_cached(f"problems:{version()}", build)
-
-
-def models_max(field):
-    from django.db.models import Max
-
-    return Max(field)
-
-
-def choropleth_map(rows, breaks, colours, metric_label):
-    """Dong choropleth: `rows` maps dong code -> dict(count, density, value); classes by `breaks`."""
-    data = json.loads(json.dumps(dong_geojson()))
-    for feature in data["features"]:
-        row = rows.get(feature["properties"]["code"], {})
-        value = row.get("value", 0)
-        feature["properties"]["value_label"] = row.get("label", "0")
-        feature["properties"]["fill"] = colours[class_index(value, breaks)]
-    fmap = base_map(zoom=11)
-    folium.GeoJson(
-        data,
-        name=metric_label,
-        style_function=lambda feature: {
-            "color": "#1e293b",
-            "weight": 1,
-            "fillColor": feature["properties"]["fill"],
-            "fillOpacity": 0.75,
-        },
-        highlight_function=lambda feature: {"weight": 3},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["gu", "name", "value_label"], aliases=["", "", metric_label], labels=True
-        ),
-    ).add_to(fmap)
-    return render_parts(fmap, dom_id="dong-map")
-
-
-def class_index(value, breaks):
-    """Index of the class of `value` given ascending upper bounds `breaks` (last class open)."""
-    for index, upper in enumerate(breaks):
-        if value <= upper:
-            return index
-    return len(breaks)
 
 
 def air_map(stations, latest):

@@ -1,19 +1,21 @@
-"""Geo write services."""
+"""Geo services: dongs and the point-in-dong lookup, air-quality stations and readings, distances
+in the metric CRS, the traffic layer, and the air-quality evidence near a problem's point."""
 
 import csv
 import math
+from datetime import timedelta
 from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext as _
 from pyproj import Transformer
 
-from soslab.core.outbox import enqueue
-
 from . import boundaries
-from .models import Dong
+from .charts import pm_chart
+from .models import AirReading, AirStation, Dong, TrafficKind, TrafficSpot
 
 
 def dongs_sync():
@@ -55,8 +57,6 @@ def dong_for_point(lon, lat):
 def stations_sync():
     """Create or update the 7 AirKorea stations from fixtures/jeonju/. Idempotent; returns how
     many were created. Dongs must be synced first (the station's dong is looked up by code)."""
-    from .models import AirStation
-
     dong_ids = dict(Dong.objects.values_list("code", "pk"))
     created = 0
     with (
@@ -96,8 +96,6 @@ def air_readings_store(*, station, readings, source):
     """Upsert fully parsed readings (geo.airkorea.ParsedReading) for one station, keyed on
     (station, hour), in one transaction. Returns (created, updated). Storing the same hours
     again updates them in place and never adds rows."""
-    from .models import AirReading
-
     readings = list(readings)
     if not readings:
         return 0, 0
@@ -125,8 +123,6 @@ def air_readings_store(*, station, readings, source):
 
 def latest_readings():
     """{station_id: AirReading} of each station's newest reading with a PM value, in 2 queries."""
-    from .models import AirReading, AirStation
-
     newest = (
         AirReading.objects.filter(station=OuterRef("pk"))
         .exclude(pm10__isnull=True, pm25__isnull=True)
@@ -141,8 +137,6 @@ def latest_readings():
 
 def nearest_station(lon, lat):
     """(AirStation, distance in metres) of the station nearest to a WGS84 point, or (None, None)."""
-    from .models import AirStation
-
     stations = list(AirStation.objects.all())
     if not stations:
         return None, None
@@ -185,8 +179,6 @@ TRAFFIC_FLAG_METRES = 100
 def traffic_hotspots_near(lon, lat, metres=TRAFFIC_FLAG_METRES):
     """Accident hotspots (TrafficSpot, kind accident) within `metres` of a WGS84 point, nearest
     first; each has a `distance_m` attribute. Used by the problem page to flag traffic problems."""
-    from .models import TrafficKind, TrafficSpot
-
     if lon is None or lat is None:
         return []
     min_lon, min_lat, max_lon, max_lat = _degree_box(lon, lat, metres)
@@ -213,8 +205,6 @@ def traffic_hotspots_near(lon, lat, metres=TRAFFIC_FLAG_METRES):
 def traffic_spots_store(*, kind, rows, synthetic=False):
     """Upsert parsed traffic rows (dicts with external_id, name, lat, lon, ...) keyed on
     (kind, external_id), in one transaction. Returns (created, updated)."""
-    from .models import TrafficSpot
-
     created = updated = 0
     with transaction.atomic():
         for row in rows:
@@ -227,103 +217,6 @@ def traffic_spots_store(*, kind, rows, synthetic=False):
             created += was_created
             updated += not was_created
     return created, updated
-
-
-# --- Hotspots -----------------------------------------------------------------------------
-
-
-def hotspot_problems():
-    """Public, not-duplicate problems with a point: what hotspots are computed from (their
-    published points, so a hotspot's outline never reveals a minor's exact point)."""
-    from soslab.problems.models import Problem, ProblemStatus
-
-    return (
-        Problem.objects.public()
-        .exclude(status=ProblemStatus.DUPLICATE)
-        .filter(public_lat__isnull=False, public_lon__isnull=False)
-    )
-
-
-def hotspots_recompute(*, min_reports=None, radius_m=None):
-    """Recompute every hotspot from the current public reports and replace the stored ones in one
-    transaction (readers never see a half-written set). Returns the number of hotspots."""
-    from collections import Counter
-
-    from django.utils import timezone
-
-    from .hotspots import find_clusters
-    from .models import Hotspot
-
-    min_reports = min_reports or settings.GEO_HOTSPOT_MIN_REPORTS
-    radius_m = radius_m or settings.GEO_HOTSPOT_RADIUS_M
-    rows = list(
-        hotspot_problems().values_list(
-            "pk", "public_lon", "public_lat", "category__name", "dong_id"
-        )
-    )
-    ids = [row[0] for row in rows]
-    lons = [row[1] for row in rows]
-    lats = [row[2] for row in rows]
-    by_id = {row[0]: row for row in rows}
-    clusters = find_clusters(ids, lons, lats, min_reports=min_reports, radius_m=radius_m)
-    now = timezone.now()
-    hotspots = []
-    for cluster in clusters:
-        members = [by_id[pk] for pk in cluster.ids]
-        top_category = Counter(row[3] for row in members).most_common(1)[0][0]
-        top_dong = Counter(row[4] for row in members if row[4]).most_common(1)
-        hotspots.append(
-            Hotspot(
-                lat=cluster.lat,
-                lon=cluster.lon,
-                area=cluster.area,
-                report_count=len(cluster.ids),
-                problem_ids=cluster.ids,
-                dong_id=top_dong[0][0] if top_dong else None,
-                top_category=top_category or "",
-                computed_at=now,
-            )
-        )
-    with transaction.atomic():
-        Hotspot.objects.all().delete()
-        Hotspot.objects.bulk_create(hotspots)
-    return len(hotspots)
-
-
-def hotspots_schedule():
-    """Ask for a hotspot recomputation after new reports, debounced: however many reports arrive
-    within GEO_HOTSPOT_DEBOUNCE_SECONDS, one task runs at the end of that window. Call it from
-    transaction.on_commit (problem creation does, through the signal in geo.apps)."""
-    from django.core.cache import cache
-
-    delay = settings.GEO_HOTSPOT_DEBOUNCE_SECONDS
-    if cache.add("geo:hotspots:scheduled", 1, timeout=delay):
-        enqueue("geo.tasks.recompute_hotspots", countdown=delay)
-        return True
-    return False
-
-
-def hotspot_merge(*, hotspot, original, actor, note=""):
-    """Staff: mark every other open report of a hotspot as a duplicate of `original` (one thread),
-    through the problems app's duplicate mechanism. Returns how many reports were merged."""
-    from soslab.problems.models import Problem, ProblemStatus
-    from soslab.problems.services import problem_mark_duplicate
-
-    if original.pk not in hotspot.problem_ids:
-        raise ValueError("the original must be one of the hotspot's reports")
-    merged = 0
-    with transaction.atomic():
-        duplicates = (
-            Problem.objects.filter(pk__in=hotspot.problem_ids)
-            .exclude(pk=original.pk)
-            .exclude(status=ProblemStatus.DUPLICATE)
-            .order_by("pk")
-        )
-        for duplicate in duplicates:
-            problem_mark_duplicate(duplicate=duplicate, original=original, actor=actor, note=note)
-            merged += 1
-        transaction.on_commit(hotspots_schedule)
-    return merged
 
 
 # --- Evidence for problem pages -----------------------------------------------------------
@@ -341,11 +234,6 @@ def air_evidence_for(problem):
     """The nearest station's readings 24 h before and after an air-quality problem was reported,
     for the problem page (template include geo/air_evidence.html). None when the problem is not
     about air, has no point, or there are no stations. Two queries."""
-    from datetime import timedelta
-
-    from .charts import pm_chart
-    from .models import AirReading
-
     lat, lon, _approximate = problem.public_point  # a distance to the exact point would leak it
     if not is_air_problem(problem) or lat is None:
         return None
@@ -357,8 +245,6 @@ def air_evidence_for(problem):
     readings = list(
         AirReading.objects.filter(station=station, hour__gte=start, hour__lte=end).order_by("hour")
     )
-    from django.utils.translation import gettext as _
-
     title = _("PM10 and PM2.5 at %(station)s station around the report") % {"station": station.name}
     description = _(
         "Hourly readings from 24 hours before to 24 hours after the problem was reported; "

@@ -1,4 +1,4 @@
-"""Geo Celery tasks: thin, idempotent, time-limited; the work is in geo.services."""
+"""Geo Celery tasks (AirKorea fetches): thin, idempotent, time-limited; the work is in geo.services."""
 
 import logging
 
@@ -8,6 +8,8 @@ from django.conf import settings
 from soslab.core.outbox import enqueue
 
 from . import airkorea
+from .models import AirSource, AirStation
+from .services import air_readings_store
 
 logger = logging.getLogger(__name__)
 
@@ -15,8 +17,6 @@ logger = logging.getLogger(__name__)
 @shared_task(ignore_result=True, time_limit=120, soft_time_limit=100)
 def fetch_airkorea_readings():
     """Hourly (beat): queue one fetch per station. Without a service key, log and skip."""
-    from .models import AirStation
-
     if not settings.AIRKOREA_SERVICE_KEY:
         logger.info("AIRKOREA_SERVICE_KEY is not set: skipping the AirKorea fetch")
         return 0
@@ -39,9 +39,6 @@ def fetch_airkorea_readings():
 def fetch_airkorea_station(station_id):
     """Fetch one station's last day and upsert it by (station, hour). Timeouts and 5xx retry with
     backoff; an error code or malformed response is logged and nothing is stored."""
-    from .models import AirSource, AirStation
-    from .services import air_readings_store
-
     if not settings.AIRKOREA_SERVICE_KEY:
         logger.info("AIRKOREA_SERVICE_KEY is not set: skipping station %s", station_id)
         return None
@@ -61,17 +58,3 @@ def fetch_airkorea_station(station_id):
     )
     logger.info("AirKorea %s: %s new, %s updated hours", station.name, created, updated)
     return created, updated
-
-
-@shared_task(bind=True, ignore_result=True, time_limit=600, soft_time_limit=540)
-def recompute_hotspots(self):
-    """Recompute the stored hotspots (debounced by geo.services.hotspots_schedule)."""
-    from django.core.cache import cache
-
-    from .services import hotspots_recompute
-
-    if not self.request.is_eager:
-        # Reports arriving from now on need another run; in-process (eager) runs keep the key
-        # until it expires so a burst of reports does not recompute once per report.
-        cache.delete("geo:hotspots:scheduled")
-    return hotspots_recompute()

@@ -34,6 +34,9 @@ urlpatterns = [
     path("ideas/", include("soslab.ideas.urls")),
     path("teams/", include("soslab.teams.urls")),
     path("", include("soslab.people.urls")),
+    path("", include("soslab.maps.urls")),
+    path("", include("soslab.open311.urls")),
+    path("", include("soslab.opendata.urls")),
     path("", include("geo.urls")),
 ]
 

@@ -105,6 +105,34 @@ def dongs(db):
     return {dong.name: dong for dong in Dong.objects.all()}
 
 
+@pytest.fixture
+def stations(dongs):
+    from geo.models import AirStation
+    from geo.services import stations_sync
+
+    stations_sync()
+    return {station.name: station for station in AirStation.objects.all()}
+
+
+@pytest.fixture
+def readings(stations):
+    """A week of synthetic hourly readings at every station; returns the last hour."""
+    from django.utils import timezone
+
+    from geo.models import AirSource
+    from geo.services import air_readings_store
+    from geo.synthetic import synthetic_series
+
+    end = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    for station in stations.values():
+        air_readings_store(
+            station=station,
+            readings=synthetic_series(station.name, end, 7 * 24),
+            source=AirSource.SYNTHETIC,
+        )
+    return end
+
+
 def _reachable(url, default_port):
     parsed = urlparse(url)
     try:

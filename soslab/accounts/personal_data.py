@@ -49,7 +49,7 @@ GUARDIAN_RECORD = "IP 주소와 브라우저 정보"
 EXPORT = "내 정보를 담은 압축 파일"
 
 PERSONAL = {
-    "geo.open311key": {"contact": API_CONTACT},
+    "open311.open311key": {"contact": API_CONTACT},
     "accounts.dataexport": {"user": EXPORT, "file": EXPORT},
     "teams.guardianconsentrequest": {
         "user": GUARDIAN,
@@ -139,7 +139,7 @@ NOT_PERSONAL = {
     # The SHA-256 of a download link's secret.
     "accounts.dataexport": {"token_hash"},
     # An Open311 key: the organisation's name, the hashed key, its service account (not a person).
-    "geo.open311key": {"allowed_service_codes", "key_hash", "name", "prefix", "user"},
+    "open311.open311key": {"allowed_service_codes", "key_hash", "name", "prefix", "user"},
     # AbstractUser's name fields: no form or service ever fills them (display_name is the name).
     "accounts.user": {"first_name", "last_name"},
     # Staff's official answer text (the answering staff member is declared).

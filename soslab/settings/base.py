@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "soslab.ideas",
     "soslab.teams",
     "soslab.people",
+    "soslab.maps",
+    "soslab.open311",
+    "soslab.opendata",
     "geo",
     "cms",
     # Wagtail
@@ -377,7 +380,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute=20),
     },
     # Safety net for the debounced hotspot recomputation queued after new reports.
-    "geo-hotspots": {"task": "geo.tasks.recompute_hotspots", "schedule": crontab(minute="*/30")},
+    "maps-hotspots": {
+        "task": "soslab.maps.tasks.recompute_hotspots",
+        "schedule": crontab(minute="*/30"),
+    },
     # "Is it still there?" to authors of open problems reported four weeks ago (once each).
     "problems-still-there": {
         "task": "soslab.problems.tasks.ask_still_there",

@@ -212,4 +212,4 @@ def test_without_a_service_key_the_task_logs_that_it_skips(stations, settings, c
 def test_hourly_fetch_is_in_the_beat_schedule(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "geo.tasks.fetch_airkorea_readings" in tasks
-    assert "geo.tasks.recompute_hotspots" in tasks
+    assert "soslab.maps.tasks.recompute_hotspots" in tasks

@@ -1,5 +1,5 @@
 """Traffic-layer import (TAAS hotspots, school zones), the 100 m flag, air-quality evidence for a
-problem, and bulk dong reassignment."""
+problem."""
 
 import json
 from datetime import timedelta
@@ -8,12 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from geo import boundaries
 from geo.models import AirSource, TrafficKind, TrafficSpot
 from geo.services import (
     air_evidence_for,
     air_readings_store,
-    dong_for_point,
     traffic_hotspots_near,
 )
 from geo.synthetic import synthetic_series
@@ -222,31 +220,3 @@ def test_evidence_include_renders_chart_table_and_label(stations):
     assert "합성 데이터 (synthetic)" in html
     assert "<table>" in html
     assert render_to_string("geo/air_evidence.html", {"evidence": None}).strip() == ""
-
-
-# --- bulk dong reassignment -----------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_reassign_dongs_agrees_with_single_assignment(dongs, capsys):
-    import csv
-
-    from django.conf import settings
-
-    with open(settings.GEO_DATA_DIR / "jeonju_admdong_codes.csv", encoding="utf-8") as fh:
-        points = [(float(r["rep_lon"]), float(r["rep_lat"])) for r in csv.DictReader(fh)]
-    points += [(126.9576, 35.9483)]  # Iksan: outside Jeonju
-    wrong = dongs["중앙동"]
-    made = [ProblemFactory(lon=lon, lat=lat, dong=wrong) for lon, lat in points]
-    ProblemFactory(lat=None, lon=None, dong=wrong)
-    call_command("reassign_dongs")
-    for problem in made:
-        problem.refresh_from_db()
-        single = dong_for_point(problem.lon, problem.lat)
-        assert problem.dong == single
-        assert (problem.dong.code if problem.dong else None) == boundaries.dong_code_at(
-            problem.lon, problem.lat
-        )
-    assert made[-1].dong is None
-    out = capsys.readouterr().out
-    assert "36 problems checked, 35 reassigned, 1 outside Jeonju" in out

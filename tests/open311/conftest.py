@@ -9,7 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from geo.open311_keys import key_issue
+from soslab.open311.keys import key_issue
 
 BASE = "/open311/v2"
 SCHEMAS = Path(__file__).parent / "schemas"

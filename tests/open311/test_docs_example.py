@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.open311_keys import key_issue
+from soslab.open311.keys import key_issue
 from tests.problems.factories import CategoryFactory
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "open311.md"

@@ -7,8 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from geo.models import Open311Key
-from geo.open311_keys import key_for_token
+from soslab.open311.keys import key_for_token
+from soslab.open311.models import Open311Key
 
 
 def _call(*args):
@@ -71,7 +71,7 @@ def test_staff_issue_a_key_in_the_admin_and_see_it_once(client, django_user_mode
 
 @pytest.mark.django_db
 def test_staff_revoke_a_key_in_the_admin(client, django_user_model):
-    from geo.open311_keys import key_issue
+    from soslab.open311.keys import key_issue
 
     admin = django_user_model.objects.create_superuser(
         username="root", email="root@example.org", password="pw"
@@ -88,7 +88,7 @@ def test_staff_revoke_a_key_in_the_admin(client, django_user_model):
 
 @pytest.mark.django_db
 def test_a_citizen_cannot_revoke(client, citizen):
-    from geo.open311_keys import key_issue
+    from soslab.open311.keys import key_issue
 
     key, _token = key_issue(name="시청", contact="city@example.org")
     client.force_login(citizen)

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from geo.open311_keys import key_issue, key_revoke
 from soslab.moderation.models import ModerationState
 from soslab.moderation.services import content_approve
+from soslab.open311.keys import key_issue, key_revoke
 from soslab.problems.models import Problem, ProblemStatus
 from soslab.problems.services import problem_status_change
 from tests.problems.factories import CategoryFactory

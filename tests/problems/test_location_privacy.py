@@ -195,7 +195,7 @@ def test_hotspot_geometry_is_built_from_published_points(category):
     from shapely.geometry import Point, shape
 
     from geo.models import Hotspot
-    from geo.services import hotspots_recompute
+    from soslab.maps.services import hotspots_recompute
 
     teen = UserFactory(age_band=AgeBand.TEEN)
     for north, east in [(0, 0), (2, 3), (-4, 6), (3, -2), (-6, -5)]:

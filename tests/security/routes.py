@@ -210,32 +210,35 @@ ROUTES = {
         data=lambda w: {"title": "새 프로젝트", "summary": "요약"},
         owned=lambda w: ({"slug": w.team.slug}, w.team),
     ),
-    # --- geo ------------------------------------------------------------------------------------
-    "geo:map": Route(PUBLIC, params=MAP_PARAMS),
-    "geo:dongs": Route(PUBLIC, params=(*LIST_PARAMS, "metric")),
+    # --- geo (Jeonju geography) -----------------------------------------------------------------
     "geo:air": Route(PUBLIC, params=("station", "pollutant", "days")),
-    "geo:hotspot": Route(PUBLIC, args=lambda w: {"pk": w.hotspot.pk}),
-    "geo:hotspot_merge": Route(STAFF, args=lambda w: {"pk": w.hotspot.pk}),
-    "geo:api_problems": Route(API, params=MAP_PARAMS),
-    "geo:api_dongs": Route(API, params=LIST_PARAMS),
     "geo:api_stations": Route(API, params=("pollutant",)),
-    "geo:api_hotspots": Route(API, params=("bbox",)),
     "geo:api_traffic": Route(API, params=("bbox",)),
-    "geo:open_data": Route(PUBLIC),
-    "geo:open_data_csv": Route(API, params=LIST_PARAMS),
-    "geo:open_data_geojson": Route(API, params=LIST_PARAMS),
-    "geo:open311_discovery": Route(API, args=lambda w: {"fmt": "json"}),
-    "geo:open311_token": Route(API, args=lambda w: {"token": "0" * 32, "fmt": "json"}),
-    "geo:open311_updates": Route(
+    # --- maps (problem maps) --------------------------------------------------------------------
+    "maps:map": Route(PUBLIC, params=MAP_PARAMS),
+    "maps:dongs": Route(PUBLIC, params=(*LIST_PARAMS, "metric")),
+    "maps:hotspot": Route(PUBLIC, args=lambda w: {"pk": w.hotspot.pk}),
+    "maps:hotspot_merge": Route(STAFF, args=lambda w: {"pk": w.hotspot.pk}),
+    "maps:api_problems": Route(API, params=MAP_PARAMS),
+    "maps:api_dongs": Route(API, params=LIST_PARAMS),
+    "maps:api_hotspots": Route(API, params=("bbox",)),
+    # --- opendata ------------------------------------------------------------------------------
+    "opendata:index": Route(PUBLIC),
+    "opendata:csv": Route(API, params=LIST_PARAMS),
+    "opendata:geojson": Route(API, params=LIST_PARAMS),
+    # --- open311 -------------------------------------------------------------------------------
+    "open311:discovery": Route(API, args=lambda w: {"fmt": "json"}),
+    "open311:token": Route(API, args=lambda w: {"token": "0" * 32, "fmt": "json"}),
+    "open311:updates": Route(
         API,
         params=("start_date", "end_date", "service_request_id", "page", "page_size"),
         args=lambda w: {"fmt": "json"},
     ),
-    "geo:open311_not_found": Route(API, args=lambda w: {"rest": "unknown.json"}),
-    "geo:open311_services": Route(API, args=lambda w: {"fmt": "json"}),
+    "open311:not_found": Route(API, args=lambda w: {"rest": "unknown.json"}),
+    "open311:services": Route(API, args=lambda w: {"fmt": "json"}),
     # Also takes POST with an api_key (CSRF exempt, no cookies): tests/open311/test_write.py.
-    "geo:open311_requests": Route(API, params=OPEN311_PARAMS, args=lambda w: {"fmt": "xml"}),
-    "geo:open311_request": Route(API, args=lambda w: {"pk": w.problem.pk, "fmt": "json"}),
+    "open311:requests": Route(API, params=OPEN311_PARAMS, args=lambda w: {"fmt": "xml"}),
+    "open311:request": Route(API, args=lambda w: {"pk": w.problem.pk, "fmt": "json"}),
     # --- round pages (Wagtail routable page) ----------------------------------------------------
     "cms.RoundPage:round_home": Route(PUBLIC),
     "cms.RoundPage:index_route": Route(PUBLIC),

@@ -1,5 +1,5 @@
-"""Front-page section (a link to the map with each station's latest PM10 grade) and the Open311
-API keys in the Wagtail admin."""
+"""The Open311 API keys in the Wagtail admin: staff issue keys (shown once), edit their limits
+and revoke them (docs/open311.md)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,40 +13,14 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.models import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .keys import key_issue, key_revoke
 from .models import Open311Key
 
 
-@hooks.register("soslab_home_sections")
-def map_home_section(request):
-    from .air import grade_for
-    from .models import AirStation
-    from .services import latest_readings
-
-    latest = latest_readings()
-    stations = []
-    synthetic = False
-    for station in AirStation.objects.all():
-        reading = latest.get(station.pk)
-        if reading:
-            synthetic = synthetic or reading.is_synthetic
-            stations.append({"name": station.name, "grade": grade_for("pm10", reading.pm10)})
-    return {
-        "template": "geo/home_section.html",
-        "order": 40,
-        "stations": stations,
-        "synthetic": synthetic,
-    }
-
-
-# --- Open311 API keys ----------------------------------------------------------------------------
-
-
 class Open311KeyCreateView(CreateView):
-    """Issue a key through geo.open311_keys.key_issue and show it once (never stored)."""
+    """Issue a key through soslab.open311.keys.key_issue and show it once (never stored)."""
 
     def form_valid(self, form):
-        from .open311_keys import key_issue
-
         data = form.cleaned_data
         codes = [c.strip() for c in data["allowed_service_codes"].split(",") if c.strip()]
         key, token = key_issue(
@@ -57,7 +31,7 @@ class Open311KeyCreateView(CreateView):
         )
         return TemplateResponse(
             self.request,
-            "geo/admin/open311_key_issued.html",
+            "open311/admin/open311_key_issued.html",
             {"key": key, "token": token, "index_url": self.get_success_url()},
         )
 
@@ -77,10 +51,8 @@ class Open311KeyIndexView(IndexView):
 
 
 def open311_key_revoke(request, pk):
-    """Confirm (GET) and revoke (POST) a key through geo.open311_keys.key_revoke."""
-    from .open311_keys import key_revoke
-
-    if not request.user.has_perm("geo.change_open311key"):
+    """Confirm (GET) and revoke (POST) a key through soslab.open311.keys.key_revoke."""
+    if not request.user.has_perm("open311.change_open311key"):
         raise PermissionDenied
     key = get_object_or_404(Open311Key, pk=pk)
     if request.method == "POST":
@@ -88,7 +60,7 @@ def open311_key_revoke(request, pk):
         messages.success(request, _("The key %(name)s is revoked.") % {"name": key.name})
         return redirect("open311_keys:index")
     return TemplateResponse(
-        request, "geo/admin/open311_key_revoke.html", {"key": key, "header_title": key.name}
+        request, "open311/admin/open311_key_revoke.html", {"key": key, "header_title": key.name}
     )
 
 

@@ -8,6 +8,7 @@ from tqdm import tqdm
 from geo import boundaries
 from geo.models import Dong
 from soslab.core.db import planner_statistics_refresh
+from soslab.problems.models import Problem
 
 BATCH = 2000
 
@@ -16,8 +17,6 @@ class Command(BaseCommand):
     help = "Recompute the administrative dong of every problem that has a point."
 
     def handle(self, *args, **options):
-        from soslab.problems.models import Problem
-
         rows = list(
             Problem.objects.filter(lat__isnull=False, lon__isnull=False).values_list(
                 "pk", "lon", "lat", "dong_id"

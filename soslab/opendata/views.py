@@ -1,15 +1,18 @@
-"""Open data downloads: public problems as GeoJSON and CSV (public fields only; minors' points
-rounded to about 100 m: the published point of geo.privacy; hidden and pending content never). Streamed in chunks so
-100,000 rows never sit in memory at once."""
+"""Open data: the /open-data/ page and its downloads, public problems as GeoJSON and CSV (public
+fields only; minors' points rounded to about 100 m: the published point of geo.privacy; hidden
+and pending content never). Streamed in chunks so 100,000 rows never sit in memory at once."""
 
 import json
 
 from django.http import StreamingHttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from geo.models import AirStation, TrafficSpot
 from soslab.core import exports
 from soslab.core.csv import csv_response
+from soslab.problems.models import Problem
 
 FIELDS = [
     "id",
@@ -37,8 +40,6 @@ CHUNK = 2000
 
 def public_rows(base_url=""):
     """Dicts of the public fields of every public problem, oldest first."""
-    from soslab.problems.models import Problem
-
     url_pattern = base_url + reverse("problems:detail", args=[0]).replace("/0/", "/{}/")
     rows = (
         Problem.objects.public()
@@ -143,4 +144,18 @@ def problems_geojson_download(request):
         _geojson_stream(base),
         "application/geo+json; charset=utf-8",
         "soslab_jeonju_problems.geojson",
+    )
+
+
+@require_GET
+def open_data(request):
+    """The open-data page: the downloads, the GeoJSON APIs and Open311, with their licences."""
+    return render(
+        request,
+        "opendata/open_data.html",
+        {
+            "problem_count": Problem.objects.public().count(),
+            "traffic_count": TrafficSpot.objects.count(),
+            "station_count": AirStation.objects.count(),
+        },
     )

@@ -9,8 +9,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from geo.models import Open311Key
-from geo.open311_keys import key_issue, key_revoke
+from soslab.open311.keys import key_issue, key_revoke
+from soslab.open311.models import Open311Key
 
 
 class Command(BaseCommand):

@@ -1,7 +1,5 @@
 """The problems GeoJSON endpoint: the list's filters (same ids), bbox, aggregation, errors,
-privacy of minors' points, constant query counts."""
-
-import json
+privacy of minors' points, constant query counts; the dongs GeoJSON with problem counts."""
 
 import pytest
 from django.urls import reverse
@@ -190,12 +188,3 @@ def test_dongs_geojson_counts_public_problems(client, world):
     assert by_name["송천1동"]["count"] == 1
     assert by_name["중앙동"]["per_km2"] == round(2 / world["jungang"].area_km2, 2)
     assert client.get("/api/geo/dongs.geojson?period=forever").status_code == 400
-
-
-@pytest.mark.django_db
-def test_stations_geojson_has_seven_stations(client, stations):
-    data = json.loads(client.get("/api/geo/stations.geojson").content)
-    assert len(data["features"]) == 7
-    feature = next(f for f in data["features"] if f["properties"]["name"] == "혁신동")
-    station = stations["혁신동"]
-    assert feature["geometry"]["coordinates"] == [round(station.lon, 7), round(station.lat, 7)]

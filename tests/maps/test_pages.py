@@ -1,22 +1,20 @@
-"""Map pages: no CDN anywhere, CSP nonces on inline scripts, text alternatives with the same data,
-attribution, constant query counts, synthetic labels, hotspot merge permissions, open data."""
+"""Map pages (/map/, /map/dongs/ and, for the checks every map page shares, /map/air/): no CDN
+anywhere, CSP nonces on inline scripts, text alternatives with the same data, attribution,
+constant query counts, the front-page section, hotspots and their merge permissions."""
 
-import csv
-import io
-import json
 import re
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
-from geo.models import AirSource, Hotspot
-from geo.services import air_readings_store
-from geo.synthetic import synthetic_series
-from soslab.accounts.models import AgeBand
+from geo.models import Hotspot
+from soslab.maps.services import SCHEDULED_KEY, hotspots_recompute
+from soslab.maps.wagtail_hooks import map_home_section
 from soslab.moderation.models import ModerationState
-from tests.factories import UserFactory
-from tests.problems.factories import CategoryFactory, ProblemFactory
+from soslab.problems.models import Problem, ProblemStatus
+from tests.problems.factories import ProblemFactory
 
 CDN_HOSTS = (
     "cdn.",
@@ -29,24 +27,6 @@ CDN_HOSTS = (
     "cloudflare",
 )
 MAP_PAGES = ["/map/", "/map/dongs/", "/map/air/"]
-
-
-@pytest.fixture
-def readings(stations):
-    end = timezone.localtime().replace(minute=0, second=0, microsecond=0)
-    for station in stations.values():
-        air_readings_store(
-            station=station,
-            readings=synthetic_series(station.name, end, 7 * 24),
-            source=AirSource.SYNTHETIC,
-        )
-    return end
-
-
-@pytest.fixture
-def problems(dongs):
-    category = CategoryFactory(slug="traffic", name="교통", colour="#b91c1c")
-    return [ProblemFactory(category=category, dong=dongs["중앙동"]) for _ in range(3)]
 
 
 @pytest.mark.django_db
@@ -104,8 +84,6 @@ def test_problem_map_never_embeds_one_marker_per_problem(client, problems):
 
 
 def cache_clear():
-    from django.core.cache import cache
-
     cache.clear()
 
 
@@ -152,44 +130,13 @@ def test_choropleth_rejects_unknown_choices_with_a_message(client, dongs):
 
 
 @pytest.mark.django_db
-def test_air_page_shows_grades_charts_tables_and_the_synthetic_label(client, readings):
-    response = client.get("/map/air/")
-    html = response.content.decode()
-    assert len(response.context["rows"]) == 7
-    assert "합성 데이터 (synthetic)" in html
-    assert html.count('<svg class="chart"') == 7
-    assert 'role="img"' in html
-    assert any(g in html for g in ("좋음", "보통", "나쁨", "매우나쁨"))
-    row = response.context["rows"][0]
-    assert len(row["days"]) >= 7
-
-
-@pytest.mark.django_db
-def test_air_page_without_readings(client, stations):
-    html = client.get("/map/air/").content.decode()
-    assert "합성 데이터" not in html.split("<main", 1)[1].split("</main>")[0]
-
-
-@pytest.mark.django_db
 def test_home_section_summarises_air_quality(rf, readings):
-    from geo.wagtail_hooks import map_home_section
-
     section = map_home_section(rf.get("/"))
     assert len(section["stations"]) == 7
     assert section["synthetic"] is True
 
 
 # --- hotspots ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def hotspot(problems):
-    from geo.services import hotspots_recompute
-
-    for _ in range(3):
-        ProblemFactory(category=problems[0].category, dong=problems[0].dong)
-    assert hotspots_recompute() == 1
-    return Hotspot.objects.get()
 
 
 @pytest.mark.django_db
@@ -201,8 +148,6 @@ def test_stored_hotspot_from_public_reports(hotspot, problems):
 
 @pytest.mark.django_db
 def test_hidden_reports_do_not_make_hotspots(problems):
-    from geo.services import hotspots_recompute
-
     for _ in range(3):
         ProblemFactory(category=problems[0].category, moderation_state=ModerationState.HIDDEN)
     assert hotspots_recompute() == 0
@@ -212,13 +157,11 @@ def test_hidden_reports_do_not_make_hotspots(problems):
 def test_new_reports_queue_one_debounced_recomputation(
     problems, django_capture_on_commit_callbacks
 ):
-    from django.core.cache import cache
-
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(3):
             ProblemFactory(category=problems[0].category, dong=problems[0].dong)
     assert Hotspot.objects.count() == 1
-    assert cache.get("geo:hotspots:scheduled") == 1  # eager runs keep the debounce window
+    assert cache.get(SCHEDULED_KEY) == 1  # eager runs keep the debounce window
 
 
 @pytest.mark.django_db
@@ -227,8 +170,6 @@ def test_staff_merge_a_hotspot_into_one_thread(client, hotspot, staff):
     client.force_login(staff)
     response = client.post(f"/map/hotspots/{hotspot.pk}/merge/", {"original": keep})
     assert response.status_code == 302
-    from soslab.problems.models import Problem, ProblemStatus
-
     statuses = dict(Problem.objects.filter(pk__in=hotspot.problem_ids).values_list("pk", "status"))
     assert statuses.pop(keep) != ProblemStatus.DUPLICATE
     assert set(statuses.values()) == {ProblemStatus.DUPLICATE}
@@ -260,56 +201,3 @@ def test_hotspot_page_lists_its_reports(client, hotspot):
     response = client.get(f"/map/hotspots/{hotspot.pk}/")
     assert len(response.context["problems"]) == 6
     assert "merge" not in response.content.decode().lower()
-
-
-# --- open data --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def open_problems(dongs):
-    category = CategoryFactory(slug="air", name="대기환경")
-    adult = ProblemFactory(category=category, dong=dongs["중앙동"], lat=35.819891, lon=127.141113)
-    teen = ProblemFactory(
-        category=category,
-        author=UserFactory(age_band=AgeBand.UNDER_14),
-        lat=35.824249,
-        lon=127.148067,
-    )
-    hidden = ProblemFactory(category=category, moderation_state=ModerationState.HIDDEN)
-    pending = ProblemFactory(category=category, moderation_state=ModerationState.PENDING)
-    return adult, teen, hidden, pending
-
-
-def _stream(response):
-    return b"".join(response.streaming_content).decode("utf-8-sig")
-
-
-@pytest.mark.django_db
-def test_open_data_geojson(client, open_problems):
-    adult, teen, hidden, pending = open_problems
-    data = json.loads(_stream(client.get("/open-data/problems.geojson")))
-    by_id = {f["properties"]["id"]: f for f in data["features"]}
-    assert set(by_id) == {adult.pk, teen.pk}
-    assert by_id[adult.pk]["geometry"]["coordinates"] == [127.141113, 35.819891]
-    assert by_id[teen.pk]["geometry"]["coordinates"] == [127.148, 35.824]
-    assert by_id[teen.pk]["properties"]["location_precision"] == "approx_100m"
-    assert "author" not in json.dumps(data)
-    assert "licence" in data
-
-
-@pytest.mark.django_db
-def test_open_data_csv(client, open_problems):
-    adult, teen, hidden, pending = open_problems
-    rows = list(csv.DictReader(io.StringIO(_stream(client.get("/open-data/problems.csv")))))
-    assert sorted(int(r["id"]) for r in rows) == sorted([adult.pk, teen.pk])
-    teen_row = next(r for r in rows if int(r["id"]) == teen.pk)
-    assert (teen_row["lat"], teen_row["lon"]) == ("35.824", "127.148")
-    assert rows[0]["dong_name"] == "중앙동"
-    assert "email" not in rows[0] and "author" not in rows[0]
-
-
-@pytest.mark.django_db
-def test_open_data_page_has_the_licence_note(client, open_problems):
-    html = client.get("/open-data/").content.decode()
-    assert "CC BY 4.0" in html
-    assert "/open-data/problems.csv" in html

@@ -18,11 +18,14 @@ from django.utils.translation import gettext as _
 
 from soslab.accounts.permissions import PostingRefused
 from soslab.core import images, ratelimit
+from soslab.problems.forms import ProblemForm
 from soslab.problems.models import TITLE_MAX, TITLE_MIN, Category
+from soslab.problems.services import problem_create
 
+from .formats import Open311Error, render
+from .keys import key_for_token
 from .models import Open311Submission
-from .open311 import Open311Error, filter_values, render
-from .open311_keys import key_for_token
+from .params import filter_values
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 MEDIA_TIMEOUT_S = 5
@@ -122,9 +125,6 @@ def _form_errors(form):
 
 
 def request_create(request, fmt):
-    from soslab.problems.forms import ProblemForm
-    from soslab.problems.services import problem_create
-
     content_type = request.content_type or ""
     if content_type not in FORM_TYPES:
         raise Open311Error(
