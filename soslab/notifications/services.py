@@ -4,7 +4,6 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -14,6 +13,7 @@ from django.utils.translation import ngettext
 from soslab.accounts.models import EmailFrequency
 from soslab.accounts.permissions import check_can_post
 from soslab.core import targets
+from soslab.core.mail import email_send
 from soslab.core.outbox import enqueue
 from soslab.core.targets import counter_add, target_content_type, target_url
 
@@ -136,7 +136,6 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
             if row.pk and unique[row.recipient_id].email_frequency == EmailFrequency.IMMEDIATE
         ]
         if immediate:
-
             for pk in immediate:
                 enqueue("soslab.notifications.tasks.send_notification_email", pk)
     return created
@@ -213,14 +212,12 @@ def _send(user, subject, template, context):
     }
     text = render_to_string(f"notifications/email/{template}.txt", context)
     html = render_to_string(f"notifications/email/{template}.html", context)
-    message = EmailMultiAlternatives(
+    email_send(
+        to=[user.email],
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
+        html=html,
     )
-    message.attach_alternative(html, "text/html")
-    message.send(fail_silently=False)
 
 
 def _items(notifications):

@@ -215,7 +215,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "soslab.accounts.forms.SignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "soslab.people.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 # People may sign in before verifying, and read; every posting view checks verification
 # (soslab.accounts.permissions.posting_refusal).
