@@ -7,10 +7,11 @@ Idempotent: reports are made only if no demo account has reported anything yet."
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from .cases import ModerationRefused, cases_sync_pending
 from .models import ModerationState, Report, ReportReason
 from .registry import moderated_models
+from .reports import report_create, report_flag_system
 from .roles import moderators_group
-from .services import ModerationRefused, cases_sync_pending, report_create, report_flag_system
 
 # The demo moderator account (made by soslab.accounts.demo) holds the moderators role.
 MODERATOR = "moderator@soslab.local"

@@ -7,7 +7,7 @@ from celery import shared_task
 def decision_tell_author(decision_id):
     """Send the notification and email for one decision (skipped if already sent)."""
     from .models import Decision
-    from .services import decision_tell_author as tell
+    from .notices import decision_tell_author as tell
 
     decision = Decision.objects.filter(pk=decision_id).first()
     if decision is not None:
@@ -18,7 +18,7 @@ def decision_tell_author(decision_id):
 def case_tell_auto_hidden(case_id):
     """Tell an author their item is hidden pending review after reaching the report threshold."""
     from .models import ModerationCase
-    from .services import case_tell_auto_hidden as tell
+    from .notices import case_tell_auto_hidden as tell
 
     case = ModerationCase.objects.select_related("author").filter(pk=case_id).first()
     if case is not None:

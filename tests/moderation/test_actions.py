@@ -5,6 +5,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from soslab.moderation.appeals import appeal_create, appeal_reject
+from soslab.moderation.blocks import user_block, user_unblock
+from soslab.moderation.cases import ModerationRefused
 from soslab.moderation.models import (
     Appeal,
     AppealStatus,
@@ -18,18 +21,13 @@ from soslab.moderation.models import (
     ReportReason,
     ReportStatus,
 )
+from soslab.moderation.reports import report_create
 from soslab.moderation.services import (
-    ModerationRefused,
-    appeal_create,
-    appeal_reject,
     content_approve,
     content_edit,
     content_hide,
     content_restore,
-    report_create,
     reports_dismiss,
-    user_block,
-    user_unblock,
 )
 from soslab.notifications.models import Notification
 
@@ -76,7 +74,7 @@ def test_hide_with_a_template_tells_the_author_with_an_appeal_link(
 def test_telling_the_author_is_idempotent(
     post, moderator, reason, django_capture_on_commit_callbacks
 ):
-    from soslab.moderation.services import decision_tell_author
+    from soslab.moderation.notices import decision_tell_author
 
     with django_capture_on_commit_callbacks(execute=True):
         decision = content_hide(moderator=moderator, target=post, reason_template=reason)

@@ -6,17 +6,16 @@ from django.core.exceptions import PermissionDenied
 
 from soslab.accounts.models import AgeBand
 from soslab.accounts.permissions import PostingRefused
+from soslab.moderation.blocks import user_block, user_unblock
 from soslab.moderation.models import HideReason, ModerationState, ReportReason
+from soslab.moderation.reports import report_create
 from soslab.moderation.roles import MODERATOR_PERMISSIONS
 from soslab.moderation.services import (
     content_approve,
     content_edit,
     content_hide,
     content_restore,
-    report_create,
     reports_dismiss,
-    user_block,
-    user_unblock,
 )
 from tests.factories import ModeratorFactory, StaffFactory, UserFactory
 from tests.moderation.conftest import BlockedUserFactory
