@@ -25,11 +25,8 @@ from .models import ModerationCase, ModerationState, Report, ReportReason, Repor
 REPORT_TEXT_MAX = 1000
 
 
-def report_create(*, reporter, target, reason, text=""):
-    """Record one person's report on `target` (content or a person); auto-hide at the threshold.
-
-    Refuses (PostingRefused) people who may not post, and (ModerationRefused) a second report by
-    the same person, reports on one's own content, and invalid reasons or text."""
+def _report_check(*, reporter, target, reason, text):
+    """Refuse a report that cannot be made (see report_create); return the cleaned text."""
     check_can_post(reporter)
     if not targets.is_visible(target, user=reporter, purpose=targets.REPORT):
         # Unregistered, invisible to this person or gone: the same answer as a missing item.
@@ -57,7 +54,15 @@ def report_create(*, reporter, target, reason, text=""):
             code="already_under_review",
             status=409,
         )
+    return text
 
+
+def report_create(*, reporter, target, reason, text=""):
+    """Record one person's report on `target` (content or a person); auto-hide at the threshold.
+
+    Refuses (PostingRefused) people who may not post, and (ModerationRefused) a second report by
+    the same person, reports on one's own content, and invalid reasons or text."""
+    text = _report_check(reporter=reporter, target=target, reason=reason, text=text)
     with transaction.atomic():
         case = case_for(target, lock=True)
         try:
