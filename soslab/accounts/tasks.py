@@ -4,6 +4,8 @@ import smtplib
 
 from celery import shared_task
 
+from .services import data_export_build, data_exports_purge
+
 RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError)
 
 
@@ -17,14 +19,10 @@ RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError)
 )
 def build_data_export(export_id, token=""):
     """Build one person's data export ZIP and email them the link (idempotent)."""
-    from .services import data_export_build
-
     return data_export_build(export_id=export_id, token=token)
 
 
 @shared_task(name="soslab.accounts.tasks.purge_data_exports", time_limit=300, soft_time_limit=270)
 def purge_data_exports():
     """Beat task (daily): delete expired data exports and their files."""
-    from .services import data_exports_purge
-
     return data_exports_purge()

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.utils.translation import ngettext
 
 from soslab.accounts.models import EmailFrequency
 from soslab.accounts.permissions import check_can_post
+from soslab.accounts.roles import MODERATORS
 from soslab.core import targets
 from soslab.core.mail import email_send
 from soslab.core.outbox import enqueue
@@ -154,10 +156,6 @@ def notify_followers(*, target, kind, message, actor=None):
 
 def notify_staff(*, kind, target, message):
     """Notify every active staff member and moderator (e.g. a support threshold was crossed)."""
-    from django.db.models import Q
-
-    from soslab.accounts.roles import MODERATORS
-
     staff = (
         get_user_model()
         .objects.filter(Q(is_staff=True) | Q(groups__name=MODERATORS), is_active=True)

@@ -127,3 +127,9 @@ def test_staff_can_open_both_the_queue_and_people(client, staff):
     client.force_login(staff)
     assert client.get("/admin/moderation/").status_code == 200
     assert client.get("/admin/users/").status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_moderate_permission_follows_the_role(role):
+    """`moderation.moderate` (moderation/rules.py) is what views and services ask."""
+    assert ROLES[role]().has_perm("moderation.moderate") is (role in MAY_MODERATE)
