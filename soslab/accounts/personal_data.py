@@ -169,11 +169,12 @@ NOT_PERSONAL = {
 class Handler:
     """What one app does with a person's data.
 
-    `export(user, export)` returns a dict of top-level sections of data.json (a section that is a
-    dict, like "consents", is merged with what other apps put there); photos go through
-    `export.photos_add`. `erase(user, keep=...)` runs inside account_delete's transaction before
-    the account row is anonymised; `keep` is True when the person chose to keep their public
-    contributions under "Former member" (never for minors)."""
+    `export(user, archive)` returns a dict of top-level sections of data.json (a section that is
+    a dict, like "consents", is merged with what other apps put there); photos go through
+    `archive.photos_add` (`archive` is the Export being filled). `erase(user, keep=...)` runs
+    inside account_delete's transaction before the account row is anonymised; `keep` is True
+    when the person chose to keep their public contributions under "Former member" (never for
+    minors)."""
 
     app_label: str
     export: object = None

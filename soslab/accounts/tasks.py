@@ -1,12 +1,11 @@
 """Account background work. Thin tasks: take ids, re-read, call a service; safe to run twice."""
 
-import smtplib
-
 from celery import shared_task
 
 from .services import data_export_build, data_exports_purge
 
-RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError)
+# Storage hiccups while writing the ZIP (the email itself is its own retried task: core.mail).
+RETRY_ON = (ConnectionError, TimeoutError)
 
 
 @shared_task(
@@ -18,7 +17,7 @@ RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError)
     max_retries=5,
 )
 def build_data_export(export_id, token=""):
-    """Build one person's data export ZIP and email them the link (idempotent)."""
+    """Build one person's data export ZIP and queue the email with the link (idempotent)."""
     return data_export_build(export_id=export_id, token=token)
 
 
