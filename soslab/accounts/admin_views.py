@@ -12,14 +12,9 @@ from .models import User
 from .services import account_delete, contributions_always_deleted
 
 
-def can_delete_accounts(user):
-    """Superusers, and staff given Django's "delete user" permission."""
-    return bool(user.is_authenticated and user.is_staff and user.has_perm("accounts.delete_user"))
-
-
 def account_delete_on_request(request, user_id):
     """The same deletion a person can do themselves, done by staff on the person's request."""
-    if not can_delete_accounts(request.user):
+    if not request.user.has_perm("accounts.delete_account"):
         raise PermissionDenied
     person = get_object_or_404(User, pk=user_id, deleted_at__isnull=True)
     if person.pk == request.user.pk:

@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
         from django.urls import reverse
+        from django.utils.module_loading import autodiscover_modules
 
         from soslab.core import targets
 
@@ -23,3 +24,6 @@ class AccountsConfig(AppConfig):
             visible_to=lambda user: User.objects.filter(is_active=True),
             url=lambda person: reverse("people:profile", args=[person.pk]),
         )
+        # Each app's `personal_data` module registers how it exports and erases a person's data
+        # (soslab.accounts.personal_data); accounts never imports those apps.
+        autodiscover_modules("personal_data")

@@ -4,15 +4,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils import timezone
 
-from soslab.moderation.roles import moderators_group
-
 from .models import AgeBand, User
 from .services import policy_accept
 
 DEMO_PASSWORD = "soslab-demo-2026"  # noqa: S105 - local demo only, never created in production
 
 DEMO_PEOPLE = [
-    # email, display name, age band, role
+    # email, display name, age band, role ("moderator": soslab.moderation.demo adds the group)
     ("staff@soslab.local", "SOS랩 운영팀", AgeBand.ADULT, "staff"),
     ("moderator@soslab.local", "모더레이터 김", AgeBand.ADULT, "moderator"),
     ("citizen@soslab.local", "전주시민 이수진", AgeBand.ADULT, "citizen"),
@@ -55,7 +53,5 @@ def load(out):
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        if role == "moderator":
-            user.groups.add(moderators_group())
         policy_accept(user=user)  # the version in force (reference data), as sign-up does
     return {"people": User.objects.count(), "new": created}

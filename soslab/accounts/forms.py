@@ -23,7 +23,8 @@ def policy_consent_label(text):
 
 
 class SignupForm(CleanTextForm):
-    """Extra sign-up fields, plugged into allauth through ACCOUNT_SIGNUP_FORM_CLASS."""
+    """Extra sign-up fields of the account. The form allauth uses (ACCOUNT_SIGNUP_FORM_CLASS) is
+    soslab.people.forms.SignupForm, which adds what sign-up asks of the teams app."""
 
     display_name = forms.CharField(
         label=_("Display name"),
@@ -103,10 +104,6 @@ class SignupForm(CleanTextForm):
             user.username = user.email
         user.save()
         policy_accept(user=user)  # the version in force, kept in the consent history
-        if user.needs_guardian_consent and self.cleaned_data.get("guardian_email"):
-            from soslab.teams.services import guardian_consent_request
-
-            guardian_consent_request(child=user, guardian_email=self.cleaned_data["guardian_email"])
 
 
 class ProfileForm(CleanTextModelForm):

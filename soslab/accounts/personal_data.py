@@ -5,7 +5,16 @@ tests/accounts/test_personal_data.py walks every model of the project: a field t
 personal data (a link to a person, an email or IP address, a file, a coordinate, free text) on a
 model linked to a person must be declared here, as personal (PERSONAL) or not (NOT_PERSONAL), and
 each personal item must be named in the policy text. A new such field fails the test until it is
-declared and, if personal, covered by the policy. The deletion and export work reads this too."""
+declared and, if personal, covered by the policy.
+
+The same module holds the registry through which each app exports and erases what it holds about
+a person. accounts is the lowest domain layer and imports no other app: every app that stores
+personal data registers, in its own `personal_data.py` module (imported at start-up by
+AccountsConfig.ready through Django's `autodiscover_modules`), an exporter and an eraser. The data
+export (export_data.person_data) and account deletion (services.account_delete) run them in the
+order of INSTALLED_APPS."""
+
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
@@ -151,6 +160,67 @@ NOT_PERSONAL = {
     # The hash of an invitation secret.
     "teams.invitation": {"token_hash"},
 }
+
+
+# --- The export and erasure registry ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Handler:
+    """What one app does with a person's data.
+
+    `export(user, archive)` returns a dict of top-level sections of data.json (a section that is
+    a dict, like "consents", is merged with what other apps put there); photos go through
+    `archive.photos_add` (`archive` is the Export being filled). `erase(user, keep=...)` runs
+    inside account_delete's transaction before the account row is anonymised; `keep` is True
+    when the person chose to keep their public contributions under "Former member" (never for
+    minors)."""
+
+    app_label: str
+    export: object = None
+    erase: object = None
+
+
+_handlers = {}
+
+
+def register(app_label, *, export=None, erase=None):
+    """Register (or replace) `app_label`'s exporter and eraser. Called from `<app>/personal_data.py`."""
+    _handlers[app_label] = Handler(app_label, export=export, erase=erase)
+
+
+def handlers():
+    """The registered handlers, in the order of INSTALLED_APPS."""
+    order = {config.label: index for index, config in enumerate(apps.get_app_configs())}
+    return sorted(_handlers.values(), key=lambda h: order.get(h.app_label, len(order)))
+
+
+class Export:
+    """What the exporters fill: data.json's sections and the photos to add to the ZIP."""
+
+    def __init__(self):
+        self.data = {}
+        self.photos = []
+
+    def photos_add(self, rows, folder):
+        """Add each row's `image` file under `folder`; return the names given in the ZIP."""
+        files = [
+            (f"{folder}/{row.pk}-{row.image.name.rsplit('/', 1)[-1]}", row.image) for row in rows
+        ]
+        self.photos += files
+        return [name for name, _file in files]
+
+    def merge(self, sections):
+        for key, value in sections.items():
+            if isinstance(value, dict) and isinstance(self.data.get(key), dict):
+                self.data[key].update(value)
+            else:
+                self.data[key] = value
+
+
+def iso(value):
+    """A date or time as ISO 8601 text (None stays None), as every exporter writes them."""
+    return value.isoformat() if value else None
 
 
 def _user_model():

@@ -46,3 +46,13 @@ def is_moderator(user):
 @rules.predicate
 def may_post(user):
     return posting_refusal(user) is None
+
+
+@rules.predicate
+def holds_delete_user(user):
+    """Django's model permission "delete user" (superusers hold every permission)."""
+    return user.has_perm("accounts.delete_user")
+
+
+# Deleting an account on the person's request: staff who hold Django's "delete user" permission.
+rules.add_perm("accounts.delete_account", is_staff & holds_delete_user)

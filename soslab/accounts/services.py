@@ -10,17 +10,19 @@ import zipfile
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from soslab.core.mail import email_queue
 from soslab.core.outbox import enqueue
 
+from .export_data import person_data
 from .models import DataExport, EmailFrequency, PolicyAcceptance, PolicyVersion
 from .permissions import check_can_post
+from .personal_data import handlers
 
 logger = logging.getLogger(__name__)
 
@@ -87,34 +89,6 @@ def _sessions_end(user):
             session.delete()
 
 
-def _comments_erase(comments):
-    """Erase comments as a deletion by their author does: the row stays as a placeholder so
-    replies keep their context; the text and the author link go."""
-    from soslab.comments.models import Comment
-    from soslab.core.targets import counter_add
-
-    for comment in comments.filter(deleted_at__isnull=True):
-        target = comment.target
-        Comment.objects.filter(pk=comment.pk).update(deleted_at=timezone.now(), body="")
-        if target is not None:
-            counter_add(target, "comment_count", -1)
-    comments.update(author=None, body="", moderation_reason="")
-
-
-def _ideas_delete(ideas):
-    """Delete ideas; the ballots of people who voted for them get their vote back."""
-    from django.db.models import F
-
-    from soslab.ideas.models import Ballot, Vote
-
-    for vote in Vote.objects.filter(idea__in=ideas).only("ballot_id"):
-        Ballot.objects.filter(pk=vote.ballot_id, votes_used__gt=0).update(
-            votes_used=F("votes_used") - 1
-        )
-    for idea in ideas:
-        idea.delete()
-
-
 def _log_entries_anonymise(user):
     """Wagtail's audit log keeps what happened, never who the person was: entries about the
     person lose their label and data; entries the person made keep the (now anonymous) account."""
@@ -134,74 +108,52 @@ def account_delete(*, user, keep_contributions=False, actor=None):
     about anyone, and no counter is decremented. Public problems, ideas and comments are deleted,
     or kept under "Former member" when the person chooses it and is an adult. Everything that was
     only about the person (follows, notifications, team memberships and requests, guardian
-    consent, data exports, allauth addresses and social accounts) is deleted. `actor` is the
-    staff member acting on a request (None when the person does it)."""
+    consent, data exports, allauth addresses and social accounts) is deleted: each app erases
+    its own part through the personal-data registry. `actor` is the staff member acting on a
+    request (None when the person does it)."""
+    keep = keep_contributions and not contributions_always_deleted(user)
+    with transaction.atomic():
+        for handler in handlers():
+            if handler.erase is not None:
+                handler.erase(user, keep=keep)
+        for export in user.data_exports.all():
+            data_export_discard(export=export)
+        _account_traces_delete(user)
+        _user_anonymise(user)
+    logger.info("account %s deleted (by %s)", user.pk, "self" if actor is None else actor.pk)
+    return user
+
+
+def _account_traces_delete(user):
+    """allauth's addresses and social accounts, Wagtail's profile and audit log, sessions."""
     from allauth.account.models import EmailAddress
     from wagtail.users.models import UserProfile
 
-    from soslab.comments.models import Comment
-    from soslab.ideas.models import Idea
-    from soslab.moderation.models import Appeal, ModerationCase, Report
-    from soslab.notifications.models import Follow, Notification
-    from soslab.notifications.services import follow_remove
-    from soslab.problems.models import Problem
-    from soslab.teams.models import GuardianConsent, GuardianConsentRequest, JoinRequest
-    from soslab.teams.services import membership_remove
+    EmailAddress.objects.filter(user=user).delete()
+    _social_delete(user)
+    UserProfile.objects.filter(user=user).delete()
+    _log_entries_anonymise(user)
+    _sessions_end(user)
 
-    keep = keep_contributions and not contributions_always_deleted(user)
-    with transaction.atomic():
-        if not keep:
-            for problem in Problem.objects.filter(author=user):
-                problem.delete()  # photos: both copies removed after commit (core.media)
-            _ideas_delete(Idea.objects.filter(author=user))
-            _comments_erase(Comment.objects.filter(author=user))
-            # Moderation cases keep their decisions (audit) but not the excerpt of what was erased.
-            ModerationCase.objects.filter(author=user).update(title="")
-        for follow in Follow.objects.filter(user=user).select_related("content_type"):
-            if follow.target is not None:
-                follow_remove(user=user, target=follow.target)
-        Follow.objects.filter(user=user).delete()
-        Notification.objects.filter(recipient=user).delete()
-        # Others' notifications about what the person did lose the person's name.
-        former = str(_("Former member"))
-        for notification in Notification.objects.filter(actor=user):
-            if user.display_name:
-                notification.message = notification.message.replace(user.display_name, former)
-            notification.actor = None
-            notification.save(update_fields=["message", "actor"])
-        for membership in user.team_memberships.select_related("team"):
-            membership_remove(membership=membership)
-        JoinRequest.objects.filter(user=user).delete()
-        GuardianConsent.objects.filter(user=user).delete()
-        GuardianConsentRequest.objects.filter(user=user).delete()  # and its links
-        for export in user.data_exports.all():
-            data_export_discard(export=export)
-        Report.objects.filter(reporter=user).update(reporter=None, text="")
-        Appeal.objects.filter(author=user).update(text="")
-        EmailAddress.objects.filter(user=user).delete()
-        _social_delete(user)
-        UserProfile.objects.filter(user=user).delete()
-        _log_entries_anonymise(user)
-        _sessions_end(user)
 
-        user.email = f"deleted-{user.pk}@deleted.invalid"
-        user.username = f"deleted-{user.pk}"
-        user.display_name = ""
-        user.first_name = ""
-        user.last_name = ""
-        user.block_reason = ""
-        user.is_active = False
-        user.is_staff = False
-        user.is_superuser = False
-        user.email_frequency = EmailFrequency.OFF
-        user.last_login = None
-        user.deleted_at = timezone.now()
-        user.set_unusable_password()
-        user.save()
-        user.groups.clear()
-        user.user_permissions.clear()
-    logger.info("account %s deleted (by %s)", user.pk, "self" if actor is None else actor.pk)
-    return user
+def _user_anonymise(user):
+    """The account row becomes a tombstone that says nothing about anyone."""
+    user.email = f"deleted-{user.pk}@deleted.invalid"
+    user.username = f"deleted-{user.pk}"
+    user.display_name = ""
+    user.first_name = ""
+    user.last_name = ""
+    user.block_reason = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.email_frequency = EmailFrequency.OFF
+    user.last_login = None
+    user.deleted_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
 
 
 def _social_delete(user):
@@ -252,8 +204,6 @@ def data_export_request(*, user):
 def data_export_build(*, export_id, token=""):
     """Build the ZIP (data.json and the person's photos) into private storage and email the
     link (idempotent: a ready export is left as it is). Returns True when it built one."""
-    from .export_data import person_data
-
     export = DataExport.objects.select_related("user").filter(pk=export_id).first()
     if export is None or export.is_ready or export.is_expired:
         return False
@@ -276,12 +226,11 @@ def data_export_build(*, export_id, token=""):
         url = settings.SITE_URL.rstrip("/") + data_export_path(token)
         context = {"person": export.user, "url": url, "expires_at": export.expires_at}
         with translation.override(settings.LANGUAGE_CODE):
-            send_mail(
+            email_queue(
+                to=[export.user.email],
                 subject=str(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
                 + str(_("Your data export is ready")),
-                message=render_to_string("accounts/email/export_ready.txt", context),
-                from_email=None,
-                recipient_list=[export.user.email],
+                body=render_to_string("accounts/email/export_ready.txt", context),
             )
     return True
 

@@ -35,7 +35,7 @@ def register_account_urls():
 def account_delete_button(user, request_user):
     if user.deleted_at or user.pk == request_user.pk:
         return []
-    if not admin_views.can_delete_accounts(request_user):
+    if not request_user.has_perm("accounts.delete_account"):
         return []
     return [
         Button(

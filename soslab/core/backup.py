@@ -116,6 +116,32 @@ def _copy_tree(source, target, label):
     return len(files), size
 
 
+def _database_dump(kind, alias, folder):
+    """Copy the database into `folder`; return the file's name there."""
+    if kind == "sqlite":
+        source_path = _sqlite_path(alias)
+        # A fresh read-only connection: the copy is of committed data, whatever this process
+        # is doing; the site keeps writing meanwhile (the backup API restarts if it must).
+        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+        target = sqlite3.connect(folder / SQLITE_FILE)
+        try:
+            _sqlite_copy(source, target, "database")
+            # One self-contained file: no -wal beside it.
+            target.execute("PRAGMA journal_mode=DELETE")
+            if target.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise BackupError("the copied SQLite database fails PRAGMA quick_check")
+        finally:
+            target.close()
+            source.close()
+        return SQLITE_FILE
+    argv, env, name = _pg_command("pg_dump", alias)
+    argv += ["--format=custom", "--no-owner", "--file", str(folder / PG_FILE), name]
+    result = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed program, our arguments
+    if result.returncode != 0:
+        raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
+    return PG_FILE
+
+
 def backup_create(*, directory=None, alias=DEFAULT_DB_ALIAS, now=None, say=None):
     """Write a new backup folder (database, media, manifest) and return its path. `say(text)`
     receives one line per stage."""
@@ -129,29 +155,7 @@ def backup_create(*, directory=None, alias=DEFAULT_DB_ALIAS, now=None, say=None)
     folder.mkdir(parents=True)
     try:
         say(f"==> database ({kind}) -> {folder}")
-        if kind == "sqlite":
-            source_path = _sqlite_path(alias)
-            # A fresh read-only connection: the copy is of committed data, whatever this process
-            # is doing; the site keeps writing meanwhile (the backup API restarts if it must).
-            source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
-            target = sqlite3.connect(folder / SQLITE_FILE)
-            try:
-                _sqlite_copy(source, target, "database")
-                # One self-contained file: no -wal beside it.
-                target.execute("PRAGMA journal_mode=DELETE")
-                if target.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                    raise BackupError("the copied SQLite database fails PRAGMA quick_check")
-            finally:
-                target.close()
-                source.close()
-            database_file = SQLITE_FILE
-        else:
-            argv, env, name = _pg_command("pg_dump", alias)
-            argv += ["--format=custom", "--no-owner", "--file", str(folder / PG_FILE), name]
-            result = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed program, our arguments
-            if result.returncode != 0:
-                raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
-            database_file = PG_FILE
+        database_file = _database_dump(kind, alias, folder)
         say(f"    {(folder / database_file).stat().st_size / 1e6:,.1f} MB")
         say(f"==> media ({settings.MEDIA_ROOT})")
         media_files, media_bytes = _copy_tree(
@@ -195,23 +199,12 @@ def read_manifest(folder):
     return manifest
 
 
-def backup_restore(*, folder, force=False, alias=DEFAULT_DB_ALIAS, say=None):
-    """Restore a backup folder into the configured database and MEDIA_ROOT. Refuses a database
-    that already has tables (or a MEDIA_ROOT that has files) unless `force`. Returns the
-    {model: (expected, restored)} rows whose counts differ (empty when the restore is exact)."""
-    say = say or _quiet
-    folder = Path(folder)
-    manifest = read_manifest(folder)
-    kind = _database_kind(alias)
-    if manifest["engine"] != kind:
-        raise BackupError(
-            f"this backup is of a {manifest['engine']} database; the configured database is {kind}"
-        )
+def _check_target_empty(kind, alias, media_root, *, force):
+    """Refuse a database with tables or a MEDIA_ROOT with files, unless `force`."""
     connection = connections[alias]
     if kind == "sqlite":
-        with contextlib.suppress(
-            OSError
-        ):  # a new file in a new folder; a failure is reported below
+        # A new file in a new folder; a failure is reported below.
+        with contextlib.suppress(OSError):
             _sqlite_path(alias).parent.mkdir(parents=True, exist_ok=True)
     try:
         tables = connection.introspection.table_names()
@@ -220,7 +213,6 @@ def backup_restore(*, folder, force=False, alias=DEFAULT_DB_ALIAS, say=None):
             f"cannot open the target database {connection.settings_dict['NAME']}: {exc}; "
             "create it first (PostgreSQL: createdb NAME; SQLite: a writable folder)"
         ) from exc
-    media_root = Path(settings.MEDIA_ROOT)
     has_media = media_root.exists() and any(p.is_file() for p in media_root.rglob("*"))
     if not force:
         if tables:
@@ -235,7 +227,10 @@ def backup_restore(*, folder, force=False, alias=DEFAULT_DB_ALIAS, say=None):
                 "or pass --force to overwrite them"
             )
 
-    say(f"==> database ({kind}) <- {folder / manifest['database_file']}")
+
+def _database_load(kind, alias, folder, *, force):
+    """Replace the configured database's contents with the backup's copy."""
+    connection = connections[alias]
     if kind == "sqlite":
         target_path = _sqlite_path(alias)
         connection.close()
@@ -258,6 +253,24 @@ def backup_restore(*, folder, force=False, alias=DEFAULT_DB_ALIAS, say=None):
         result = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed program, our arguments
         if result.returncode != 0:
             raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
+
+
+def backup_restore(*, folder, force=False, alias=DEFAULT_DB_ALIAS, say=None):
+    """Restore a backup folder into the configured database and MEDIA_ROOT. Refuses a database
+    that already has tables (or a MEDIA_ROOT that has files) unless `force`. Returns the
+    {model: (expected, restored)} rows whose counts differ (empty when the restore is exact)."""
+    say = say or _quiet
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    kind = _database_kind(alias)
+    if manifest["engine"] != kind:
+        raise BackupError(
+            f"this backup is of a {manifest['engine']} database; the configured database is {kind}"
+        )
+    media_root = Path(settings.MEDIA_ROOT)
+    _check_target_empty(kind, alias, media_root, force=force)
+    say(f"==> database ({kind}) <- {folder / manifest['database_file']}")
+    _database_load(kind, alias, folder, force=force)
 
     say(f"==> media -> {media_root}")
     _copy_tree(folder / MEDIA_DIR, media_root, "media")

@@ -18,15 +18,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
-from . import services
+from .cases import ModerationRefused, cases_sync_pending
 from .forms import BlockForm, EditForm, HideForm, ReasonForm, RequiredReasonForm
 from .models import (
     Appeal,
     AppealStatus,
-    CaseStatus,
     Decision,
     HideReason,
     ModerationCase,
@@ -34,9 +32,9 @@ from .models import (
     Report,
     ReportReason,
     ReportStatus,
-    user_is_moderator,
 )
 from .registry import is_moderated, moderated_models, text_fields
+from .services import content_edit
 
 PAGE_SIZE = 20
 
@@ -50,8 +48,10 @@ KIND_FILTERS = {
 
 
 def moderator_required(view):
+    """Only for people who hold "moderation.moderate" (soslab.moderation.rules)."""
+
     def wrapper(request, *args, **kwargs):
-        if not user_is_moderator(request.user):
+        if not request.user.has_perm("moderation.moderate"):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -92,29 +92,8 @@ def _queue_crumb():
     return {"url": reverse("moderation_admin:queue"), "label": _("Moderation queue")}
 
 
-@moderator_required
-def queue(request):
-    """Everything waiting, oldest first: reports grouped by item, pre-moderation, appeals."""
-    services.cases_sync_pending()
-    cases = (
-        ModerationCase.objects.waiting()
-        .select_related("content_type", "author")
-        .prefetch_related(
-            Prefetch(
-                "reports",
-                queryset=Report.objects.filter(status=ReportStatus.OPEN).only(
-                    "case_id", "reason", "reporter_id", "text", "created_at"
-                ),
-                to_attr="open_reports",
-            ),
-            Prefetch(
-                "appeals",
-                queryset=Appeal.objects.filter(status=AppealStatus.OPEN),
-                to_attr="open_appeals",
-            ),
-            "content_object",
-        )
-    )
+def _queue_filter(request, cases):
+    """The queue's filters and order from the query string: (cases, current choices, types)."""
     kind = request.GET.get("kind", "")
     if kind in KIND_FILTERS:
         cases = cases.filter(KIND_FILTERS[kind][1])
@@ -135,6 +114,34 @@ def queue(request):
         cases = cases.order_by("-waiting_since")
     else:
         cases = cases.order_by("waiting_since", "pk")
+    current = {"kind": kind, "type": content_type, "reason": reason, "order": order}
+    return cases, current, type_choices
+
+
+@moderator_required
+def queue(request):
+    """Everything waiting, oldest first: reports grouped by item, pre-moderation, appeals."""
+    cases_sync_pending()
+    cases = (
+        ModerationCase.objects.waiting()
+        .select_related("content_type", "author")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=Report.objects.filter(status=ReportStatus.OPEN).only(
+                    "case_id", "reason", "reporter_id", "text", "created_at"
+                ),
+                to_attr="open_reports",
+            ),
+            Prefetch(
+                "appeals",
+                queryset=Appeal.objects.filter(status=AppealStatus.OPEN),
+                to_attr="open_appeals",
+            ),
+            "content_object",
+        )
+    )
+    cases, current, type_choices = _queue_filter(request, cases)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("p"))
     for case in page.object_list:
         case.reason_counts = _reason_counts(case.open_reports)
@@ -148,7 +155,7 @@ def queue(request):
             "kind_filters": [(key, label) for key, (label, _q) in KIND_FILTERS.items()],
             "type_choices": type_choices,
             "reason_choices": ReportReason.choices,
-            "current": {"kind": kind, "type": content_type, "reason": reason, "order": order},
+            "current": current,
             "hide_reasons": HideReason.objects.all(),
             "header_title": _("Moderation queue"),
             "breadcrumbs_items": _breadcrumbs(_queue_crumb()),
@@ -164,7 +171,7 @@ def _reason_counts(reports):
     return sorted(counts.items(), key=lambda pair: -pair[1])
 
 
-def _target_or_404(case):
+def target_or_404(case):
     target = case.content_object
     if target is None:
         raise Http404(_("This item no longer exists."))
@@ -227,86 +234,11 @@ def case_detail(request, pk):
     )
 
 
-def _refused(request, exc):
-    messages.error(request, exc.message if hasattr(exc, "message") else str(exc))
-
-
-@require_POST
-@moderator_required
-def case_action(request, pk, action):
-    """One action on one case; every branch is one service call."""
-    case = get_object_or_404(ModerationCase, pk=pk)
-    target = _target_or_404(case)
-    moderator = request.user
-    try:
-        if action == "hide":
-            form = HideForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, " ".join(form.non_field_errors()) or _("Check the form."))
-                return redirect("moderation_admin:case", pk=pk)
-            services.content_hide(
-                moderator=moderator,
-                target=target,
-                reason_template=form.cleaned_data["reason_template"],
-                reason_text=form.cleaned_data["reason_text"],
-            )
-            messages.success(request, _("Hidden. The author has been told why."))
-        elif action == "restore":
-            services.content_restore(
-                moderator=moderator, target=target, reason_text=request.POST.get("reason_text", "")
-            )
-            messages.success(request, _("Restored: it is public again."))
-        elif action == "approve":
-            services.content_approve(moderator=moderator, target=target)
-            messages.success(request, _("Approved: it is public now."))
-        elif action == "dismiss":
-            services.reports_dismiss(
-                moderator=moderator, target=target, reason_text=request.POST.get("reason_text", "")
-            )
-            messages.success(request, _("Reports dismissed."))
-        elif action == "reject_appeal":
-            appeal = get_object_or_404(Appeal, pk=request.POST.get("appeal"), case=case)
-            services.appeal_reject(
-                moderator=moderator, appeal=appeal, reason_text=request.POST.get("reason_text", "")
-            )
-            messages.success(request, _("Appeal rejected. The author has been told."))
-        elif action in ("block", "unblock"):
-            person = target if isinstance(target, get_user_model()) else case.author
-            if person is None:
-                raise Http404
-            if action == "block":
-                form = BlockForm(request.POST)
-                if not form.is_valid():
-                    messages.error(request, _("Choose a duration and write a reason."))
-                    return redirect("moderation_admin:case", pk=pk)
-                services.user_block(
-                    moderator=moderator,
-                    user=person,
-                    days=form.cleaned_data["days"],
-                    reason=form.cleaned_data["reason"],
-                )
-                messages.success(request, _("Blocked. The person has been told why."))
-            else:
-                services.user_unblock(
-                    moderator=moderator,
-                    user=person,
-                    reason_text=request.POST.get("reason_text", ""),
-                )
-                messages.success(request, _("Unblocked."))
-        else:
-            raise Http404
-    except services.ModerationRefused as refused:
-        _refused(request, refused)
-    if request.POST.get("next") == "queue":
-        return redirect("moderation_admin:queue")
-    return redirect("moderation_admin:case", pk=pk)
-
-
 @moderator_required
 def case_edit(request, pk):
     """Edit the text while keeping the original (staff see a diff on the case page)."""
     case = get_object_or_404(ModerationCase, pk=pk)
-    target = _target_or_404(case)
+    target = target_or_404(case)
     if not is_moderated(type(target)):
         raise Http404
     names = text_fields(type(target))
@@ -314,13 +246,13 @@ def case_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in names}
         try:
-            services.content_edit(
+            content_edit(
                 moderator=request.user,
                 target=target,
                 changes=changes,
                 reason_text=form.cleaned_data["reason_text"],
             )
-        except services.ModerationRefused as refused:
+        except ModerationRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("Saved. The original text is kept and the author is told."))
@@ -339,58 +271,3 @@ def case_edit(request, pk):
             ),
         },
     )
-
-
-BULK_ACTIONS = ("hide", "restore", "approve", "dismiss")
-
-
-@require_POST
-@moderator_required
-def bulk_action(request):
-    """Apply one action to the selected cases; each item is its own service call (and log entry)."""
-    action = request.POST.get("action")
-    ids = [int(value) for value in request.POST.getlist("case") if value.isdigit()]
-    if action not in BULK_ACTIONS or not ids:
-        messages.error(request, _("Select at least one item and an action."))
-        return redirect("moderation_admin:queue")
-    reason_template = None
-    reason_text = request.POST.get("reason_text", "")
-    if action == "hide":
-        form = HideForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Choose a reason or write one: the author is told why."))
-            return redirect("moderation_admin:queue")
-        reason_template = form.cleaned_data["reason_template"]
-        reason_text = form.cleaned_data["reason_text"]
-    done, skipped = 0, 0
-    cases = ModerationCase.objects.filter(pk__in=ids, status=CaseStatus.OPEN).prefetch_related(
-        "content_object"
-    )
-    for case in cases:
-        target = case.content_object
-        if target is None or not is_moderated(type(target)):
-            skipped += 1
-            continue
-        try:
-            if action == "hide":
-                services.content_hide(
-                    moderator=request.user,
-                    target=target,
-                    reason_template=reason_template,
-                    reason_text=reason_text,
-                )
-            elif action == "restore":
-                services.content_restore(moderator=request.user, target=target)
-            elif action == "approve":
-                services.content_approve(moderator=request.user, target=target)
-            else:
-                services.reports_dismiss(moderator=request.user, target=target)
-            done += 1
-        except services.ModerationRefused:
-            skipped += 1
-    messages.success(
-        request,
-        _("Done for %(done)d items; %(skipped)d skipped.") % {"done": done, "skipped": skipped},
-    )
-    back = request.POST.get("back", "")
-    return redirect(reverse("moderation_admin:queue") + (back if back.startswith("?") else ""))

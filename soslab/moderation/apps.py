@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,9 +9,11 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
         from soslab.core import targets
 
-        from . import signals
+        from . import registry, signals
         from .models import Decision
 
         # A decision is only ever the target of its author's notification (never commented on,
@@ -22,10 +24,9 @@ class ModerationConfig(AppConfig):
             visible_to=lambda user: Decision.objects.visible_to(user),
         )
 
-        # Connected for every sender: the handlers look the sender up in the registry, so apps
-        # that register later (ideas, teams) are covered without importing them here.
-        post_save.connect(signals.queue_pending_content, dispatch_uid="moderation_queue_pending")
-        post_delete.connect(signals.close_deleted_case, dispatch_uid="moderation_close_deleted")
+        # Only the registered kinds of content (and people), whenever their app registers them.
+        registry.on_register(signals.connect_for)
+        signals.connect_for(get_user_model(), pending=False)
 
         from .roles import sync_after_migrate
 

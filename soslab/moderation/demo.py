@@ -7,9 +7,14 @@ Idempotent: reports are made only if no demo account has reported anything yet."
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from .cases import ModerationRefused, cases_sync_pending
 from .models import ModerationState, Report, ReportReason
 from .registry import moderated_models
-from .services import ModerationRefused, cases_sync_pending, report_create, report_flag_system
+from .reports import report_create, report_flag_system
+from .roles import moderators_group
+
+# The demo moderator account (made by soslab.accounts.demo) holds the moderators role.
+MODERATOR = "moderator@soslab.local"
 
 REPORTERS = [
     "neighbour1@soslab.local",
@@ -43,6 +48,9 @@ def load(out):
     if not settings.SOSLAB_DEMO_ACCOUNTS:
         return summary
 
+    moderator = get_user_model().objects.filter(email=MODERATOR).first()
+    if moderator is not None:
+        moderator.groups.add(moderators_group())
     users = {user.email: user for user in get_user_model().objects.filter(email__in=REPORTERS)}
     reporters = [users[email] for email in REPORTERS if email in users]
     already = Report.objects.filter(reporter__email__in=REPORTERS).exists()

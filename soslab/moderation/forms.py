@@ -8,7 +8,7 @@ from soslab.core.forms import CleanTextForm
 
 from .models import HideReason, ReportReason
 from .pii import find_personal_data
-from .services import REPORT_TEXT_MAX
+from .reports import REPORT_TEXT_MAX, report_flag_system
 
 
 class ReportForm(CleanTextForm):
@@ -86,8 +86,6 @@ class PersonalDataCheckMixin:
         """Flag `obj` for review if it was published with personal data. Returns the report."""
         if not self.personal_data_findings:
             return None
-        from .services import report_flag_system
-
         kinds = sorted({str(finding.label) for _name, finding in self.personal_data_findings})
         return report_flag_system(
             target=obj,

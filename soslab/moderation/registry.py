@@ -6,6 +6,7 @@ from django.db import models
 
 _registry = []
 _text_fields = {}
+_listeners = []
 
 # Fields of ModeratedContent itself are never offered for editing.
 _MODERATION_FIELDS = {"moderation_state", "moderation_reason"}
@@ -19,9 +20,20 @@ def register(model, *, text_fields=None):
     choices (slugs, emails, URLs and `original_*` copies excluded)."""
     if model not in _registry:
         _registry.append(model)
+        for listener in _listeners:
+            listener(model)
     if text_fields is not None:
         _text_fields[model] = tuple(text_fields)
     return model
+
+
+def on_register(listener):
+    """Call `listener(model)` for every model registered, already or later. Moderation connects
+    its save and delete handlers this way, to exactly the registered models (apps register in
+    their own ready(), which may run after moderation's)."""
+    _listeners.append(listener)
+    for model in list(_registry):
+        listener(model)
 
 
 def unregister(model):

@@ -1,25 +1,23 @@
-"""Celery tasks for moderation: thin, idempotent, queued with transaction.on_commit."""
+"""Celery tasks for moderation: thin, idempotent, queued through the outbox after commit."""
 
 from celery import shared_task
+
+from .models import Decision, ModerationCase
+from .notices import case_tell_auto_hidden as tell_auto_hidden
+from .notices import decision_tell_author as tell_decision
 
 
 @shared_task(time_limit=60, soft_time_limit=50, acks_late=True)
 def decision_tell_author(decision_id):
     """Send the notification and email for one decision (skipped if already sent)."""
-    from .models import Decision
-    from .services import decision_tell_author as tell
-
     decision = Decision.objects.filter(pk=decision_id).first()
     if decision is not None:
-        tell(decision=decision)
+        tell_decision(decision=decision)
 
 
 @shared_task(time_limit=60, soft_time_limit=50, acks_late=True)
 def case_tell_auto_hidden(case_id):
     """Tell an author their item is hidden pending review after reaching the report threshold."""
-    from .models import ModerationCase
-    from .services import case_tell_auto_hidden as tell
-
     case = ModerationCase.objects.select_related("author").filter(pk=case_id).first()
     if case is not None:
-        tell(case=case)
+        tell_auto_hidden(case=case)

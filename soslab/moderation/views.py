@@ -17,9 +17,11 @@ from soslab.core import targets
 from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import ratelimit
 
+from .appeals import appeal_create
+from .cases import ModerationRefused
 from .forms import AppealForm, ReportForm
 from .models import Decision
-from .services import ModerationRefused, appeal_create, report_create
+from .reports import report_create
 
 
 def _safe_next(request, target):

@@ -9,9 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from soslab.accounts.rules import user_is_moderator
-
-from . import admin_views
+from . import admin_actions, admin_views
 from .models import HideReason
 
 LOG_ACTIONS = {
@@ -40,17 +38,17 @@ def register_moderation_log_actions(actions):
 def register_moderation_urls():
     urls = [
         path("", admin_views.queue, name="queue"),
-        path("bulk/", admin_views.bulk_action, name="bulk"),
+        path("bulk/", admin_actions.bulk_action, name="bulk"),
         path("<int:pk>/", admin_views.case_detail, name="case"),
         path("<int:pk>/edit/", admin_views.case_edit, name="edit"),
-        path("<int:pk>/<slug:action>/", admin_views.case_action, name="action"),
+        path("<int:pk>/<slug:action>/", admin_actions.case_action, name="action"),
     ]
     return [path("moderation/", include((urls, "moderation_admin"), namespace="moderation_admin"))]
 
 
 class ModerationMenuItem(MenuItem):
     def is_shown(self, request):
-        return user_is_moderator(request.user)
+        return request.user.has_perm("moderation.moderate")
 
 
 @hooks.register("register_admin_menu_item")
@@ -77,7 +75,7 @@ class ModerationPendingPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
-    if user_is_moderator(request.user):
+    if request.user.has_perm("moderation.moderate"):
         panels.append(ModerationPendingPanel())
 
 

@@ -4,8 +4,8 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -13,7 +13,9 @@ from django.utils.translation import ngettext
 
 from soslab.accounts.models import EmailFrequency
 from soslab.accounts.permissions import check_can_post
+from soslab.accounts.roles import MODERATORS
 from soslab.core import targets
+from soslab.core.mail import email_send
 from soslab.core.outbox import enqueue
 from soslab.core.targets import counter_add, target_content_type, target_url
 
@@ -154,10 +156,6 @@ def notify_followers(*, target, kind, message, actor=None):
 
 def notify_staff(*, kind, target, message):
     """Notify every active staff member and moderator (e.g. a support threshold was crossed)."""
-    from django.db.models import Q
-
-    from soslab.accounts.roles import MODERATORS
-
     staff = (
         get_user_model()
         .objects.filter(Q(is_staff=True) | Q(groups__name=MODERATORS), is_active=True)
@@ -212,14 +210,12 @@ def _send(user, subject, template, context):
     }
     text = render_to_string(f"notifications/email/{template}.txt", context)
     html = render_to_string(f"notifications/email/{template}.html", context)
-    message = EmailMultiAlternatives(
+    email_send(
+        to=[user.email],
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
+        html=html,
     )
-    message.attach_alternative(html, "text/html")
-    message.send(fail_silently=False)
 
 
 def _items(notifications):

@@ -6,6 +6,8 @@ from celery import shared_task
 
 from soslab.core.outbox import enqueue
 
+from .services import digest_recipient_ids, digest_send, notification_email_send
+
 # Transient mail failures worth retrying (the services mark nothing when sending fails).
 RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
 
@@ -15,8 +17,6 @@ RETRY_ON = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
 )
 def send_notification_digests():
     """Beat task (daily): queue one digest per user with un-emailed notifications."""
-    from .services import digest_recipient_ids
-
     user_ids = digest_recipient_ids()
     for user_id in user_ids:
         enqueue(send_notification_digest, user_id)
@@ -35,8 +35,6 @@ def send_notification_digests():
 )
 def send_notification_digest(user_id):
     """Send one user their digest; retried on SMTP errors without double-sending."""
-    from .services import digest_send
-
     return digest_send(user_id=user_id)
 
 
@@ -52,6 +50,4 @@ def send_notification_digest(user_id):
 )
 def send_notification_email(notification_id):
     """Email one notification to a recipient who chose immediate email."""
-    from .services import notification_email_send
-
     return notification_email_send(notification_id=notification_id)

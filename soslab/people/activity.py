@@ -9,7 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Q
 
-from soslab.accounts.rules import user_is_moderator
 from soslab.comments.models import Comment
 from soslab.core import targets
 from soslab.ideas.models import Idea
@@ -25,7 +24,9 @@ def activity_visible(person, viewer):
 
     The person themselves and moderators always may. Otherwise not when the person hid it, and
     not for anonymous visitors when the person is under 18 (they see the display name only)."""
-    if viewer.is_authenticated and (viewer.pk == person.pk or user_is_moderator(viewer)):
+    if viewer.is_authenticated and (
+        viewer.pk == person.pk or viewer.has_perm("moderation.moderate")
+    ):
         return True
     if person.activity_hidden:
         return False

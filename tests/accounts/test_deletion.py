@@ -23,7 +23,7 @@ from soslab.core.media import private_storage, public_storage
 from soslab.ideas.models import Ballot, Idea
 from soslab.ideas.services import vote_cast
 from soslab.moderation.models import ReportReason
-from soslab.moderation.services import report_create
+from soslab.moderation.reports import report_create
 from soslab.notifications.models import Follow, Notification
 from soslab.notifications.services import follow_add, notify
 from soslab.problems.models import Problem

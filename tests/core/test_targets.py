@@ -9,8 +9,8 @@ from wagtail.models import Page
 from soslab.comments.models import Comment
 from soslab.comments.services import CommentRefused, comment_create
 from soslab.core import targets
+from soslab.moderation.cases import case_for
 from soslab.moderation.models import Decision, DecisionAction, ModerationState
-from soslab.moderation.services import case_for
 from soslab.notifications.models import Follow
 from soslab.notifications.services import follow_add, notify
 from soslab.teams.services import invitation_create

@@ -3,8 +3,12 @@ unblock, and appeals; the author is told (notification + email with the appeal l
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.urls import reverse
 
+from soslab.moderation.appeals import appeal_create, appeal_reject
+from soslab.moderation.blocks import user_block, user_unblock
+from soslab.moderation.cases import ModerationRefused
 from soslab.moderation.models import (
     Appeal,
     AppealStatus,
@@ -18,18 +22,14 @@ from soslab.moderation.models import (
     ReportReason,
     ReportStatus,
 )
+from soslab.moderation.notices import decision_tell_author
+from soslab.moderation.reports import report_create
 from soslab.moderation.services import (
-    ModerationRefused,
-    appeal_create,
-    appeal_reject,
     content_approve,
     content_edit,
     content_hide,
     content_restore,
-    report_create,
     reports_dismiss,
-    user_block,
-    user_unblock,
 )
 from soslab.notifications.models import Notification
 
@@ -76,14 +76,33 @@ def test_hide_with_a_template_tells_the_author_with_an_appeal_link(
 def test_telling_the_author_is_idempotent(
     post, moderator, reason, django_capture_on_commit_callbacks
 ):
-    from soslab.moderation.services import decision_tell_author
-
     with django_capture_on_commit_callbacks(execute=True):
         decision = content_hide(moderator=moderator, target=post, reason_template=reason)
     sent = len(mail.outbox)
     assert decision_tell_author(decision=decision) is False
     assert len(mail.outbox) == sent
     assert Notification.objects.filter(recipient=post.author).count() == 1
+
+
+def test_the_decision_email_leaves_only_after_commit(
+    post, moderator, reason, django_capture_on_commit_callbacks
+):
+    """The email is queued (soslab.core.mail) inside the locked transaction, sent after it."""
+    with django_capture_on_commit_callbacks(execute=False):
+        decision = content_hide(moderator=moderator, target=post, reason_template=reason)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        assert decision_tell_author(decision=decision) is True
+        raise RuntimeError
+    assert not any(post.author.email in m.to for m in mail.outbox)
+    decision.refresh_from_db()
+    assert decision.told_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert decision_tell_author(decision=decision) is True
+    assert any(post.author.email in m.to for m in mail.outbox)
 
 
 def test_hide_needs_a_reason(post, moderator):

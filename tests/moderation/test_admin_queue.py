@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from soslab.moderation.appeals import appeal_create
+from soslab.moderation.blocks import user_block, user_unblock
 from soslab.moderation.models import (
     Appeal,
     CaseStatus,
@@ -14,17 +16,13 @@ from soslab.moderation.models import (
     ModerationState,
     ReportReason,
 )
+from soslab.moderation.reports import report_create, report_flag_system
 from soslab.moderation.services import (
-    appeal_create,
     content_approve,
     content_edit,
     content_hide,
     content_restore,
-    report_create,
-    report_flag_system,
     reports_dismiss,
-    user_block,
-    user_unblock,
 )
 from tests.factories import UserFactory
 

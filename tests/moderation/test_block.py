@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from soslab.accounts.permissions import PostingRefused
 from soslab.comments.services import comment_create
+from soslab.moderation.blocks import user_block, user_unblock
 from soslab.moderation.models import ReportReason
-from soslab.moderation.services import report_create, user_block, user_unblock
+from soslab.moderation.reports import report_create
 from soslab.problems.services import problem_create, support_add
 from tests.factories import UserFactory
 from tests.problems.factories import CategoryFactory, ProblemFactory

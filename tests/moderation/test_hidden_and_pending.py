@@ -119,7 +119,7 @@ def test_moderators_are_never_pre_moderated(moderator, post_model):
 
 
 def test_pending_items_saved_in_bulk_are_queued_by_the_sync(make_post, post_model):
-    from soslab.moderation.services import cases_sync_pending
+    from soslab.moderation.cases import cases_sync_pending
 
     author = UserFactory()
     post_model.objects.bulk_create(

@@ -6,17 +6,16 @@ from django.core.exceptions import PermissionDenied
 
 from soslab.accounts.models import AgeBand
 from soslab.accounts.permissions import PostingRefused
+from soslab.moderation.blocks import user_block, user_unblock
 from soslab.moderation.models import HideReason, ModerationState, ReportReason
+from soslab.moderation.reports import report_create
 from soslab.moderation.roles import MODERATOR_PERMISSIONS
 from soslab.moderation.services import (
     content_approve,
     content_edit,
     content_hide,
     content_restore,
-    report_create,
     reports_dismiss,
-    user_block,
-    user_unblock,
 )
 from tests.factories import ModeratorFactory, StaffFactory, UserFactory
 from tests.moderation.conftest import BlockedUserFactory
@@ -128,3 +127,9 @@ def test_staff_can_open_both_the_queue_and_people(client, staff):
     client.force_login(staff)
     assert client.get("/admin/moderation/").status_code == 200
     assert client.get("/admin/users/").status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_moderate_permission_follows_the_role(role):
+    """`moderation.moderate` (moderation/rules.py) is what views and services ask."""
+    assert ROLES[role]().has_perm("moderation.moderate") is (role in MAY_MODERATE)

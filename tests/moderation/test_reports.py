@@ -5,6 +5,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from soslab.accounts.permissions import PostingRefused
+from soslab.moderation.cases import ModerationRefused
 from soslab.moderation.models import (
     CaseStatus,
     ModerationCase,
@@ -12,7 +13,7 @@ from soslab.moderation.models import (
     Report,
     ReportReason,
 )
-from soslab.moderation.services import ModerationRefused, report_create
+from soslab.moderation.reports import report_create
 from tests.factories import UserFactory
 from tests.moderation.conftest import BlockedUserFactory
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 from soslab.accounts.models import AgeBand
 from soslab.comments.services import comment_create
 from soslab.moderation.models import HideReason, ReportReason
-from soslab.moderation.services import content_hide, new_content_state, report_create
+from soslab.moderation.reports import report_create
+from soslab.moderation.services import content_hide, new_content_state
 from tests.factories import UserFactory
 from tests.problems.factories import ProblemFactory
 

@@ -10,7 +10,6 @@ from django import template
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from soslab.accounts.rules import user_is_moderator
 from soslab.core import targets
 
 from ..models import ModerationState
@@ -38,7 +37,7 @@ def visible_for(obj, user):
     state = getattr(obj, "moderation_state", ModerationState.PUBLISHED)
     if state == ModerationState.PUBLISHED:
         return True
-    return _is_author(obj, user) or bool(user is not None and user_is_moderator(user))
+    return _is_author(obj, user) or bool(user is not None and user.has_perm("moderation.moderate"))
 
 
 @register.inclusion_tag("components/hidden_placeholder.html", takes_context=True)

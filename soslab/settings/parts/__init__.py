@@ -1,0 +1,1 @@
+"""The parts of soslab.settings.base, one module per concern."""
