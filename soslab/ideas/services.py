@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import PostingRefused
 from soslab.moderation.models import ModerationState
+from soslab.moderation.screening import screen
 from soslab.moderation.services import new_content_state
 
 from . import rules
@@ -52,7 +53,8 @@ def idea_create(
     team_name="",
     images=(),
 ):
-    """Create an idea in `round_page` (raises PostingRefused or ValueError with a message).
+    """Create an idea in `round_page` (raises PostingRefused or ValueError with a message;
+    spam is refused and personal data flagged by soslab.moderation.screening).
 
     `images` are ProcessedImage results of the shared pipeline (soslab.core.images).
     """
@@ -68,6 +70,17 @@ def idea_create(
         raise ValueError(_("Use at most 5 tags."))
     if len(images) > MAX_IMAGES:
         raise ValueError(_("Add at most 3 images."))
+    screening = screen(
+        author=author,
+        texts={
+            "title": title,
+            "summary": summary,
+            "description": description,
+            "team_name": team_name,
+        },
+        links={"description": f"{summary}\n{description}"},
+        repeated=("summary", "description"),
+    )
     with transaction.atomic():
         idea = Idea.objects.create(
             round=round_page,
@@ -84,17 +97,14 @@ def idea_create(
             idea.tags.set(tags)
         for position, processed in enumerate(images):
             idea_image_add(idea=idea, processed=processed, position=position)
+        screening.record(idea)
     return idea
 
 
 def idea_image_add(*, idea, processed, position=0, alt_text=""):
     """Store one image for `idea` from soslab.core.images.process_upload's result (already
     re-encoded without EXIF/GPS, with a thumbnail)."""
-    image = IdeaImage(idea=idea, alt_text=alt_text, position=position)
-    image.image.save(processed.name, processed.image, save=False)
-    image.thumbnail.save(processed.thumbnail_name, processed.thumbnail, save=False)
-    image.save()
-    return image
+    return IdeaImage(idea=idea, alt_text=alt_text, position=position).store(processed)
 
 
 def idea_withdraw(*, idea, user):

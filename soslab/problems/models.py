@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from geo.privacy import published_point
-from soslab.core.media import MediaUrlsMixin, private_storage
+from soslab.core.images import ProcessedImageModel
+from soslab.core.media import private_storage
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
 TITLE_MIN, TITLE_MAX = 5, 120
@@ -279,7 +280,7 @@ def photo_upload_to(instance, filename):
     return f"problems/{timezone.now():%Y/%m}/{filename}"
 
 
-class ProblemPhoto(MediaUrlsMixin, models.Model):
+class ProblemPhoto(ProcessedImageModel):
     """A photo of the problem, re-encoded without EXIF/GPS by soslab.core.images. Stored in
     private storage; public by URL only while the problem is public (soslab.core.media)."""
 
@@ -294,11 +295,7 @@ class ProblemPhoto(MediaUrlsMixin, models.Model):
     thumbnail = models.ImageField(
         _("thumbnail"), upload_to=photo_upload_to, storage=private_storage
     )
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("photo description"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["position", "pk"]

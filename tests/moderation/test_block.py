@@ -8,7 +8,8 @@ from soslab.accounts.permissions import PostingRefused
 from soslab.comments.services import comment_create
 from soslab.moderation.models import ReportReason
 from soslab.moderation.services import report_create, user_block, user_unblock
-from soslab.problems.services import problem_create, support_add
+from soslab.problems.services import problem_create
+from soslab.problems.supports import support_add
 from tests.factories import UserFactory
 from tests.problems.factories import CategoryFactory, ProblemFactory
 

@@ -8,7 +8,7 @@ from soslab.core.targets import target_content_type
 from soslab.moderation.models import ModerationState
 from soslab.notifications.models import Follow, Notification
 from soslab.notifications.services import follow_add, is_following
-from soslab.problems import services
+from soslab.problems import ladder, services, similar, still_there, supports
 from soslab.problems.models import (
     Problem,
     ProblemStatus,
@@ -118,13 +118,13 @@ def test_new_account_starts_pending(citizen, dongs, settings):
 
 def test_support_is_one_per_person_and_withdrawable(citizen):
     problem = ProblemFactory()
-    assert services.support_add(problem=problem, user=citizen) is True
-    assert services.support_add(problem=problem, user=citizen) is False
+    assert supports.support_add(problem=problem, user=citizen) is True
+    assert supports.support_add(problem=problem, user=citizen) is False
     problem.refresh_from_db()
     assert problem.support_count == 1
     assert is_following(citizen, problem)  # told when staff answer
-    assert services.support_remove(problem=problem, user=citizen) is True
-    assert services.support_remove(problem=problem, user=citizen) is False
+    assert supports.support_remove(problem=problem, user=citizen) is True
+    assert supports.support_remove(problem=problem, user=citizen) is False
     problem.refresh_from_db()
     assert problem.support_count == 0
     assert not Support.objects.exists()
@@ -133,13 +133,13 @@ def test_support_is_one_per_person_and_withdrawable(citizen):
 def test_unverified_user_cannot_support(unverified_user):
     problem = ProblemFactory()
     with pytest.raises(PostingRefused):
-        services.support_add(problem=problem, user=unverified_user)
+        supports.support_add(problem=problem, user=unverified_user)
 
 
 def test_closed_problem_takes_no_supports(citizen):
     problem = ProblemFactory(status=ProblemStatus.SOLVED)
     with pytest.raises(PostingRefused) as exc:
-        services.support_add(problem=problem, user=citizen)
+        supports.support_add(problem=problem, user=citizen)
     assert exc.value.code == "closed"
 
 
@@ -166,10 +166,10 @@ def test_crossing_a_step_sets_deadline_records_and_notifies_staff(
     ThresholdStep.objects.create(supports=3, action=ThresholdAction.ROUND_CANDIDATE)
     problem = ProblemFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=UserFactory())
+        supports.support_add(problem=problem, user=UserFactory())
     assert not ThresholdCrossing.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=UserFactory())
+        supports.support_add(problem=problem, user=UserFactory())
     problem.refresh_from_db()
     crossing = ThresholdCrossing.objects.get()
     assert crossing.supports == 2 and crossing.staff_notified_at is not None
@@ -178,12 +178,12 @@ def test_crossing_a_step_sets_deadline_records_and_notifies_staff(
     assert Notification.objects.filter(recipient=staff, kind="threshold").count() == 1
     # Withdrawing and re-supporting does not cross again.
     supporter = Support.objects.first().user
-    services.support_remove(problem=problem, user=supporter)
+    supports.support_remove(problem=problem, user=supporter)
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=supporter)
+        supports.support_add(problem=problem, user=supporter)
     assert ThresholdCrossing.objects.count() == 1
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=UserFactory())
+        supports.support_add(problem=problem, user=UserFactory())
     problem.refresh_from_db()
     assert problem.round_candidate_at is not None
     assert problem.threshold_supports == 3
@@ -195,8 +195,8 @@ def test_threshold_notification_task_is_idempotent(staff):
     crossing = ThresholdCrossing.objects.create(
         problem=problem, supports=30, action=ThresholdAction.ANSWER_REQUIRED
     )
-    assert services.threshold_crossing_notify(crossing_id=crossing.pk) is True
-    assert services.threshold_crossing_notify(crossing_id=crossing.pk) is False
+    assert ladder.threshold_crossing_notify(crossing_id=crossing.pk) is True
+    assert ladder.threshold_crossing_notify(crossing_id=crossing.pk) is False
     assert Notification.objects.filter(kind="threshold").count() == 1
 
 
@@ -243,9 +243,9 @@ def test_duplicate_absorbed_by_original_with_exact_counts(staff):
     original, duplicate = ProblemFactory(), ProblemFactory()
     both, only_dup, only_orig = UserFactory(), UserFactory(), UserFactory()
     for user in (both, only_orig):
-        services.support_add(problem=original, user=user)
+        supports.support_add(problem=original, user=user)
     for user in (both, only_dup):
-        services.support_add(problem=duplicate, user=user)
+        supports.support_add(problem=duplicate, user=user)
     follow_add(user=only_dup, target=duplicate)
     follow_add(user=both, target=duplicate)
     follow_add(user=both, target=original)
@@ -308,7 +308,7 @@ def test_similar_problems_within_200_metres(citizen):
     )
     ProblemFactory(category=traffic, lat=lat, lon=lon, status=ProblemStatus.SOLVED)  # closed
     ProblemFactory(category=traffic, lat=lat, lon=lon, moderation_state=ModerationState.HIDDEN)
-    found = services.similar_problems(lat=lat, lon=lon, category=traffic, title="횡단보도 위험")
+    found = similar.similar_problems(lat=lat, lon=lon, category=traffic, title="횡단보도 위험")
     assert {p.pk for p in found} == {near_same.pk, near_similar_title.pk}
     assert near_other_cat.pk not in {p.pk for p in found}
     assert all(p.distance_m <= 200 for p in found)
@@ -318,15 +318,15 @@ def test_similar_problems_at_most_five_nearest_first():
     traffic = CategoryFactory(slug="traffic")
     lat, lon = CITY_HALL
     made = [ProblemFactory(category=traffic, lat=lat + 0.0002 * i, lon=lon) for i in range(7)]
-    found = services.similar_problems(lat=lat, lon=lon, category=traffic)
+    found = similar.similar_problems(lat=lat, lon=lon, category=traffic)
     assert [p.pk for p in found] == [p.pk for p in made[:5]]
 
 
 def test_haversine_is_metric():
     # One degree of latitude is ~111.2 km everywhere; one degree of longitude at Jeonju's
     # latitude (35.8) is only ~90.2 km, which a distance in degrees would get wrong.
-    assert services.haversine_m(35.0, 127.0, 36.0, 127.0) == pytest.approx(111_195, rel=1e-3)
-    assert services.haversine_m(35.8, 127.0, 35.8, 128.0) == pytest.approx(90_220, rel=2e-3)
+    assert similar.haversine_m(35.0, 127.0, 36.0, 127.0) == pytest.approx(111_195, rel=1e-3)
+    assert similar.haversine_m(35.8, 127.0, 35.8, 128.0) == pytest.approx(90_220, rel=2e-3)
 
 
 # --- is it still there? ----------------------------------------------------------------------
@@ -349,9 +349,11 @@ def test_still_there_task_asks_once_after_four_weeks(citizen):
 
 def test_author_answer_is_public_timeline_entry(citizen, staff):
     problem = ProblemFactory(author=citizen)
-    services.problem_still_there_answer(
+    still_there.problem_still_there_answer(
         problem=problem, user=citizen, still_there=True, note="여전해요"
     )
     assert problem.timeline.filter(kind=TimelineKind.STILL_THERE, note="여전해요").exists()
     with pytest.raises(PostingRefused):
-        services.problem_still_there_answer(problem=problem, user=UserFactory(), still_there=False)
+        still_there.problem_still_there_answer(
+            problem=problem, user=UserFactory(), still_there=False
+        )
