@@ -4,11 +4,11 @@ Views, the admin and the demo loader call these; none of them repeats the rules.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import PostingRefused
+from soslab.core.targets import counter_add
 from soslab.moderation.models import ModerationState
 from soslab.moderation.screening import screen
 from soslab.moderation.services import new_content_state
@@ -204,11 +204,10 @@ def vote_cast(*, user, idea, dong=None, now=None):
             raise VoteRefused(
                 _("You have already voted for this idea."), code="already_voted", status=409
             ) from exc
-        update_fields = {"votes_used": F("votes_used") + 1}
+        counter_add(ballot, "votes_used", 1)
         if dong is not None:
-            update_fields["dong"] = dong
-        Ballot.objects.filter(pk=ballot.pk).update(**update_fields)
-        Idea.objects.filter(pk=idea.pk).update(vote_count=F("vote_count") + 1)
+            Ballot.objects.filter(pk=ballot.pk).update(dong=dong)
+        counter_add(idea, "vote_count", 1)
     ballot.refresh_from_db()
     return ballot
 
@@ -228,7 +227,7 @@ def vote_withdraw(*, user, idea, now=None):
                 code="not_voted",
                 status=409,
             )
-        Ballot.objects.filter(pk=ballot.pk).update(votes_used=F("votes_used") - 1)
-        Idea.objects.filter(pk=idea.pk).update(vote_count=F("vote_count") - 1)
+        counter_add(ballot, "votes_used", -1)
+        counter_add(idea, "vote_count", -1)
     ballot.refresh_from_db()
     return ballot
