@@ -95,6 +95,33 @@ def test_same_text_twice_refused(citizen, dongs):
     assert Problem.objects.count() == 1
 
 
+def test_service_screens_text_whoever_calls_it(citizen, dongs, settings):
+    """A direct caller cannot skip screening: a new account's links are refused (the field named)
+    and personal data is flagged for review in the same transaction."""
+    from soslab.moderation.models import ModerationCase
+    from soslab.moderation.screening import ScreeningRefused
+
+    settings.SOSLAB_NEW_ACCOUNT_MAX_LINKS = 1
+    with pytest.raises(ScreeningRefused) as exc:
+        _report(citizen, description="참고 https://a.example.kr/1 그리고 https://b.example.kr/2")
+    assert exc.value.code == "too_many_links" and exc.value.field == "description"
+    assert not Problem.objects.exists()
+    problem = _report(citizen, description="관리인 연락처 010-1234-5678 로 전화해도 안 받아요.")
+    assert ModerationCase.objects.for_object(problem).get().flagged_by_system
+
+
+def test_report_rate_limit_is_counted_in_the_service(citizen, dongs, settings):
+    from soslab.core.ratelimit import RateLimited
+
+    settings.SOSLAB_RATE_LIMITS = {**settings.SOSLAB_RATE_LIMITS, "problem_create": ["1/h/user"]}
+    _report(citizen, client_ip="10.0.0.1")
+    with pytest.raises(RateLimited):
+        _report(
+            citizen, description="다른 설명: 밤에는 가로등도 꺼져 있어요.", client_ip="10.0.0.1"
+        )
+    assert Problem.objects.count() == 1
+
+
 def test_same_text_by_another_person_is_fine(citizen, dongs):
     _report(citizen)
     _report(UserFactory())
