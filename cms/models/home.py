@@ -1,21 +1,18 @@
 """Wagtail page models. Editorial pages live here; citizen content lives in soslab/<app>/models.py."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+
+from soslab.core.text import localized
 
 
 class BilingualMixin:
     """Pick the English variant of a field when the visitor reads in English and one exists."""
 
     def localized(self, field):
-        if (get_language() or "ko").startswith("en"):
-            value = getattr(self, f"{field}_en", "")
-            if value:
-                return value
-        return getattr(self, field)
+        return localized(self, field)
 
 
 class HomePage(BilingualMixin, Page):

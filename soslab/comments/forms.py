@@ -3,26 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from soslab.core.forms import CleanTextForm
 from soslab.moderation.forms import PersonalDataCheckMixin
-from soslab.moderation.spam import check_links_allowed
 
 from .models import BODY_MAX_LENGTH
 
 
 class CommentTextChecksMixin(PersonalDataCheckMixin):
-    """Links limit for new accounts (pass `author`) and the personal-data warning on the body;
-    the view calls `form.flag_personal_data(comment)` after saving (soslab.moderation)."""
+    """The personal-data warning on the body; the service refuses spam and flags a comment
+    published anyway for review (soslab.moderation.screening)."""
 
     personal_data_fields = ("body",)
-
-    def __init__(self, *args, author=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.author = author
-
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if self.author is not None and self.author.is_authenticated:
-            check_links_allowed(author=self.author, text=body)
-        return body
 
     @property
     def needs_personal_data_confirmation(self):

@@ -6,13 +6,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
-from soslab.accounts.rules import user_is_moderator
-from soslab.core import targets
+from soslab.core import ratelimit, targets
 from soslab.core.targets import counter_add, target_content_type
 from soslab.moderation.models import ModerationState
+from soslab.moderation.screening import screen
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import NotificationKind
-from soslab.notifications.services import follow_subscribe, notify
+from soslab.notifications.services import follow_subscribe, followers_of, notify
 
 from .models import BODY_MAX_LENGTH, EDIT_WINDOW, Comment
 
@@ -43,27 +43,35 @@ def clean_body(body):
     return body
 
 
-def comment_can_edit(comment, user, now=None):
-    return (
-        getattr(user, "is_authenticated", False)
-        and comment.author_id == user.pk
-        and not comment.is_deleted
-        and comment.in_edit_window(now)
-    )
+def _reply_parent(parent, *, target, content_type):
+    """The comment a reply attaches to: one level of replies only, in the same discussion."""
+    if parent.content_type_id != content_type.id or parent.object_id != target.pk:
+        raise CommentRefused(
+            _("You can only reply to a comment in the same discussion."),
+            code="parent_mismatch",
+        )
+    if parent.parent_id is not None:  # a reply to a reply attaches to the top-level comment
+        parent = parent.parent
+    if parent.is_deleted:
+        raise CommentRefused(_("You cannot reply to a deleted comment."), code="parent_deleted")
+    return parent
 
 
-def comment_can_delete(comment, user):
-    if not getattr(user, "is_authenticated", False) or comment.is_deleted:
-        return False
-    return comment.author_id == user.pk or user_is_moderator(user)
+def _screen(author, body, *, editing=None):
+    """Links of new accounts refused; personal data to flag (soslab.moderation.screening)."""
+    return screen(author=author, texts={"body": body}, links={"body": body}, editing=editing)
 
 
-def comment_create(*, author, target, body, parent=None):
+def comment_create(*, author, target, body, parent=None, client_ip=None):
     """Post a comment (or a reply) on `target`. Checks the author may post and the target is public;
-    a reply to a reply attaches to the top-level comment. Increments target.comment_count, makes
-    the author follow the target and notifies followers on commit. The caller applies the
-    "comment_create" rate limit."""
+    a reply to a reply attaches to the top-level comment. Web callers pass `client_ip`: the
+    "comment_create" rate limit is counted here (raises RateLimited). Spam is refused and a body
+    published despite the personal-data warning is flagged (soslab.moderation.screening).
+    Increments target.comment_count, makes the author follow the target and notifies followers on
+    commit."""
     check_can_post(author)
+    if client_ip is not None:
+        ratelimit.hit_for("comment_create", user=author, ip=client_ip)
     if not targets.is_visible(target, user=author, purpose=targets.COMMENT):
         # Unregistered, invisible to the author or gone: the same answer as a missing target.
         raise CommentRefused(_("Comments are not open here."), code="not_found", status=404)
@@ -72,15 +80,8 @@ def comment_create(*, author, target, body, parent=None):
     body = clean_body(body)
     content_type = target_content_type(target)
     if parent is not None:
-        if parent.content_type_id != content_type.id or parent.object_id != target.pk:
-            raise CommentRefused(
-                _("You can only reply to a comment in the same discussion."),
-                code="parent_mismatch",
-            )
-        if parent.parent_id is not None:  # one level of replies only
-            parent = parent.parent
-        if parent.is_deleted:
-            raise CommentRefused(_("You cannot reply to a deleted comment."), code="parent_deleted")
+        parent = _reply_parent(parent, target=target, content_type=content_type)
+    screening = _screen(author, body)
     with transaction.atomic():
         duplicate = Comment.objects.filter(
             content_type=content_type,
@@ -107,6 +108,7 @@ def comment_create(*, author, target, body, parent=None):
         )
         counter_add(target, "comment_count", 1)
         follow_subscribe(user=author, target=target)
+        screening.record(comment)
         if comment.is_public:
             transaction.on_commit(lambda: comment_notify(comment=comment, target=target))
     return comment
@@ -149,8 +151,6 @@ def _comment_notify(comment, target):
         "name": name,
         "target": target,
     }
-    from soslab.notifications.services import followers_of
-
     recipients = followers_of(target).filter(is_active=True).exclude(pk__in=already)
     notify(
         recipients=recipients,
@@ -180,7 +180,8 @@ def _notify_by_pk(pk):
 
 
 def comment_edit(*, comment, editor, body):
-    """Change a comment's text: only its author, only within 15 minutes of posting."""
+    """Change a comment's text: only its author, only within 15 minutes of posting. Spam is
+    refused and a body saved despite the personal-data warning is flagged."""
     if not getattr(editor, "is_authenticated", False) or comment.author_id != editor.pk:
         raise CommentRefused(
             _("You can only edit your own comments."), code="not_author", status=403
@@ -202,17 +203,19 @@ def comment_edit(*, comment, editor, body):
     if target is None or not targets.is_visible(target, user=editor, purpose=targets.COMMENT):
         raise CommentRefused(_("Comments are not open here."), code="not_found", status=404)
     body = clean_body(body)
+    screening = _screen(editor, body, editing=comment)
     with transaction.atomic():
         comment.body = body
         comment.edited_at = timezone.now()
         comment.save(update_fields=["body", "edited_at"])
+        screening.record(comment)
     return comment
 
 
 def comment_delete(*, comment, actor):
     """Delete a comment by its author or a moderator. The row stays as a placeholder
     ("삭제된 댓글입니다") so replies keep their context; the text itself is erased."""
-    if not comment_can_delete(comment, actor):
+    if not actor.has_perm("comments.remove_comment", comment):
         if comment.is_deleted:
             raise CommentRefused(
                 _("This comment has already been deleted."), code="deleted", status=409

@@ -3,6 +3,7 @@ page (#comment-<id>) for browsers, JSON for API clients. Refusals keep what was 
 and the reason travel back to the form in the session."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +14,7 @@ from soslab.accounts.decorators import posting_required
 from soslab.accounts.permissions import PostingRefused
 from soslab.core import targets
 from soslab.core.http import json_error, wants_json
-from soslab.core.ratelimit import RateLimited, hit
+from soslab.core.ratelimit import RateLimited, client_ip
 from soslab.core.targets import target_key, target_url
 from soslab.core.text import render_plain_text
 
@@ -73,6 +74,8 @@ def _remember(request, *, target, form_id, body, error, confirm_personal_data=Fa
 
 
 def _refusal(request, *, target, form_id, body, message, code, status, confirm_personal_data=False):
+    """The one answer to every refusal: JSON for API clients; for browsers, back to the form
+    with the text kept and the reason shown."""
     if wants_json(request):
         return json_error(message, code=code, status=status)
     _remember(
@@ -86,21 +89,38 @@ def _refusal(request, *, target, form_id, body, message, code, status, confirm_p
     return HttpResponseRedirect(_back_url(request, target, form_id))
 
 
+def _refused(request, refusal, *, target, form_id, body):
+    """A refusal raised by a service (CommentRefused, PostingRefused, ScreeningRefused) or the
+    rate limit (browsers get the reason on the form; API clients the middleware's 429)."""
+    if isinstance(refusal, RateLimited):
+        if wants_json(request):
+            raise refusal  # the middleware answers 429 with Retry-After
+        minutes = max(1, round(refusal.retry_after / 60))
+        message = _(
+            "You are doing that too often. Please try again in about %(minutes)d minutes."
+        ) % {"minutes": minutes}
+        _remember(request, target=target, form_id=form_id, body=body, error=message)
+        return HttpResponseRedirect(_back_url(request, target, form_id))
+    return _refusal(
+        request,
+        target=target,
+        form_id=form_id,
+        body=body,
+        message=refusal.message,
+        code=refusal.code,
+        status=refusal.status,
+    )
+
+
 def _invalid_form_refusal(request, form, *, target, form_id, body):
     warn = form.needs_personal_data_confirmation
-    body_codes = {error.code for error in form.errors.as_data().get("body", [])}
-    code = "invalid"
-    if warn:
-        code = "personal_data"
-    elif "too_many_links" in body_codes:
-        code = "too_many_links"
     return _refusal(
         request,
         target=target,
         form_id=form_id,
         body=body,
         message=_first_error(form),
-        code=code,
+        code="personal_data" if warn else "invalid",
         status=400,
         confirm_personal_data=warn,
     )
@@ -132,65 +152,25 @@ def _visible_comment_or_404(request, pk):
     return comment, target
 
 
-@require_POST
-@posting_required
-def comment_post(request):
-    """Post a comment or a reply (rate limited: scope "comment_create")."""
-    form = CommentForm(request.POST, author=request.user)
-    body = request.POST.get("body", "")
-    # Only through the target registry: unregistered, invisible or missing is one plain 404.
-    target = targets.resolve(
-        request.POST.get("target"),
-        request.POST.get("object_id"),
-        user=request.user,
-        purpose=targets.COMMENT,
+def _reply_parent(request, form, *, target, body):
+    """(parent, None) for the comment replied to, or (None, a refusal) when it is gone."""
+    if not form.cleaned_data["parent"]:
+        return None, None
+    parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+    if parent is not None:
+        return parent, None
+    return None, _refusal(
+        request,
+        target=target,
+        form_id="comment-form",
+        body=body,
+        message=_("The comment you replied to no longer exists."),
+        code="parent_not_found",
+        status=404,
     )
-    if target is None:
-        return _not_found(request)
-    parent_id = request.POST.get("parent") or None
-    form_id = f"reply-{parent_id}" if parent_id else "comment-form"
-    try:
-        hit(request, "comment_create")
-    except RateLimited as limited:
-        if wants_json(request):
-            raise  # the middleware answers 429 with Retry-After
-        # Browsers go back to the form with their text kept and the reason shown.
-        minutes = max(1, round(limited.retry_after / 60))
-        message = _(
-            "You are doing that too often. Please try again in about %(minutes)d minutes."
-        ) % {"minutes": minutes}
-        _remember(request, target=target, form_id=form_id, body=body, error=message)
-        return HttpResponseRedirect(_back_url(request, target, form_id))
-    if not form.is_valid():
-        return _invalid_form_refusal(request, form, target=target, form_id=form_id, body=body)
-    parent = None
-    if form.cleaned_data["parent"]:
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
-        if parent is None:
-            return _refusal(
-                request,
-                target=target,
-                form_id="comment-form",
-                body=body,
-                message=_("The comment you replied to no longer exists."),
-                code="parent_not_found",
-                status=404,
-            )
-    try:
-        comment = comment_create(
-            author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
-        )
-        form.flag_personal_data(comment)  # published despite the personal-data warning
-    except (CommentRefused, PostingRefused) as refusal:
-        return _refusal(
-            request,
-            target=target,
-            form_id=form_id,
-            body=body,
-            message=refusal.message,
-            code=refusal.code,
-            status=refusal.status,
-        )
+
+
+def _posted(request, comment):
     if wants_json(request):
         return _comment_json(comment, status=201)
     if comment.is_public:
@@ -204,33 +184,61 @@ def comment_post(request):
 
 
 @require_POST
+@posting_required
+def comment_post(request):
+    """Post a comment or a reply (the service counts the "comment_create" rate limit)."""
+    form = CommentForm(request.POST)
+    body = request.POST.get("body", "")
+    # Only through the target registry: unregistered, invisible or missing is one plain 404.
+    target = targets.resolve(
+        request.POST.get("target"),
+        request.POST.get("object_id"),
+        user=request.user,
+        purpose=targets.COMMENT,
+    )
+    if target is None:
+        return _not_found(request)
+    parent_id = request.POST.get("parent") or None
+    form_id = f"reply-{parent_id}" if parent_id else "comment-form"
+    if not form.is_valid():
+        return _invalid_form_refusal(request, form, target=target, form_id=form_id, body=body)
+    parent, refusal = _reply_parent(request, form, target=target, body=body)
+    if refusal is not None:
+        return refusal
+    try:
+        comment = comment_create(
+            author=request.user,
+            target=target,
+            body=form.cleaned_data["body"],
+            parent=parent,
+            client_ip=client_ip(request),
+        )
+    except (CommentRefused, PostingRefused, RateLimited) as refused:
+        return _refused(request, refused, target=target, form_id=form_id, body=body)
+    return _posted(request, comment)
+
+
+def _login_first(request, back_url):
+    if wants_json(request):
+        return json_error(_("Please log in to take part."), code="login_required", status=401)
+    return redirect_to_login(back_url)
+
+
+@require_POST
 def comment_edit_view(request, pk):
     """Edit one's own comment within 15 minutes."""
     comment, target = _visible_comment_or_404(request, pk)
-    form = CommentEditForm(request.POST, author=request.user)
+    form = CommentEditForm(request.POST)
     body = request.POST.get("body", "")
     form_id = f"edit-{comment.pk}"
     if not request.user.is_authenticated:
-        if wants_json(request):
-            return json_error(_("Please log in to take part."), code="login_required", status=401)
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(_back_url(request, target, form_id))
+        return _login_first(request, _back_url(request, target, form_id))
     if not form.is_valid():
         return _invalid_form_refusal(request, form, target=target, form_id=form_id, body=body)
     try:
         comment_edit(comment=comment, editor=request.user, body=form.cleaned_data["body"])
-        form.flag_personal_data(comment)  # published despite the personal-data warning
-    except (CommentRefused, PostingRefused) as refusal:
-        return _refusal(
-            request,
-            target=target,
-            form_id=form_id,
-            body=body,
-            message=refusal.message,
-            code=refusal.code,
-            status=refusal.status,
-        )
+    except (CommentRefused, PostingRefused) as refused:
+        return _refused(request, refused, target=target, form_id=form_id, body=body)
     if wants_json(request):
         return _comment_json(comment)
     messages.success(request, _("Your comment has been updated."))
@@ -242,11 +250,7 @@ def comment_delete_view(request, pk):
     """Delete a comment (its author or a moderator); a placeholder stays in the thread."""
     comment, target = _visible_comment_or_404(request, pk)
     if not request.user.is_authenticated:
-        if wants_json(request):
-            return json_error(_("Please log in to take part."), code="login_required", status=401)
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(_back_url(request, target, f"comment-{pk}"))
+        return _login_first(request, _back_url(request, target, f"comment-{pk}"))
     try:
         comment_delete(comment=comment, actor=request.user)
     except CommentRefused as refusal:

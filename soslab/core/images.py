@@ -15,6 +15,9 @@ scaled down, and a small thumbnail is made for lists.
     except ImageRejected as exc:
         form.add_error("photo", exc.message)
     photo.image.save(processed.name, processed.image)
+
+Rows that keep such images (ProblemPhoto, IdeaImage) derive from ProcessedImageModel and store a
+result with `row.store(processed)`.
 """
 
 import io
@@ -23,8 +26,12 @@ import warnings
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+
+from .media import MediaUrlsMixin
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -169,3 +176,26 @@ def process_upload(upload, *, max_bytes=MAX_BYTES, max_pixels=MAX_PIXELS):
         height=clean.size[1],
         format=fmt,
     )
+
+
+class ProcessedImageModel(MediaUrlsMixin, models.Model):
+    """Base of every stored citizen image: a file re-encoded by process_upload and its thumbnail,
+    in private storage (soslab.core.media decides when their URLs are public). Subclasses declare
+    `image` (with width_field/height_field), `thumbnail` and `alt_text` in their own folder and
+    words, and the foreign key to what they illustrate."""
+
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def store(self, processed):
+        """Save a ProcessedImage's image and thumbnail files, then the row. Returns the row."""
+        self.image.save(processed.name, processed.image, save=False)
+        self.thumbnail.save(processed.thumbnail_name, processed.thumbnail, save=False)
+        self.save()
+        return self

@@ -53,16 +53,23 @@ def _count(scope, ident, limit, period, now):
 
 def hit(request, scope):
     """Count one attempt at `scope` for this request's user and IP; raise RateLimited if over."""
+    hit_for(scope, user=request.user, ip=client_ip(request))
+
+
+def hit_for(scope, *, user, ip):
+    """Count one attempt at `scope` for `user` (when signed in) and the client address `ip`;
+    raise RateLimited if over. Services call this with the caller's client_ip (views pass
+    `client_ip(request)`), so the limit is kept wherever the write comes from."""
     rules = settings.SOSLAB_RATE_LIMITS.get(scope, [])
     now = time.time()
     for rate in rules:
         limit, period, key = parse_rate(rate)
         if key == "user":
-            if not request.user.is_authenticated:
+            if not getattr(user, "is_authenticated", False):
                 continue
-            ident = f"u{request.user.pk}"
+            ident = f"u{user.pk}"
         else:
-            ident = f"ip{client_ip(request)}"
+            ident = f"ip{ip}"
         _count(scope, ident, limit, period, now)
 
 

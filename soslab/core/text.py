@@ -6,6 +6,7 @@ import re
 
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 _PARAGRAPHS = re.compile(r"\n{2,}")
 _WHITESPACE = re.compile(r"\s+")
@@ -28,3 +29,13 @@ def render_plain_text(text):
 def normalise_text(text):
     """Text compared for 'the same text posted twice': whitespace collapsed, case-folded."""
     return _WHITESPACE.sub(" ", text or "").strip().casefold()
+
+
+def localized(obj, field):
+    """The one bilingual-text rule: `obj.<field>_en` when the active language is English and it
+    is filled in, else `obj.<field>` (Korean). Models with name/name_en style pairs use it."""
+    if (get_language() or "ko").startswith("en"):
+        value = getattr(obj, f"{field}_en", "")
+        if value:
+            return value
+    return getattr(obj, field)

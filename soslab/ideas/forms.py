@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from soslab.core.forms import CleanTextForm, CleanTextModelForm, IdField
 from soslab.moderation.forms import PersonalDataCheckMixin
-from soslab.moderation.spam import check_links_allowed, check_not_repeated
 
 from .models import DESCRIPTION_MAX, MAX_IMAGES, MAX_TAGS, SUMMARY_MAX, Idea, IdeaStatus
 
@@ -35,9 +34,9 @@ class IdeaForm(PersonalDataCheckMixin, CleanTextModelForm):
     """Propose an idea. The problem choices are the public problems (the round's featured ones
     first); the service re-checks them (public, inside Jeonju) inside its transaction.
 
-    With `author`, the shared spam checks run (links limit for new accounts, the same text twice
-    refused) and personal data is warned about first; publishing anyway flags the idea for review
-    (the view calls `form.flag_personal_data(idea)`; soslab.moderation)."""
+    Personal data is warned about first; the service runs the shared spam checks (links limit for
+    new accounts, the same text twice refused) and flags an idea published anyway for review
+    (soslab.moderation.screening)."""
 
     personal_data_fields = ("title", "summary", "description", "team_name")
 
@@ -78,25 +77,6 @@ class IdeaForm(PersonalDataCheckMixin, CleanTextModelForm):
 
     def clean_title(self):
         return self.cleaned_data["title"].strip()
-
-    def clean(self):
-        cleaned = super().clean()
-        author = self.author
-        if author is None or not author.is_authenticated:
-            return cleaned
-        text = "\n".join(cleaned.get(name) or "" for name in ("summary", "description"))
-        try:
-            check_links_allowed(author=author, text=text)
-        except forms.ValidationError as error:
-            self.add_error("description", error)
-        for name in ("summary", "description"):
-            if cleaned.get(name):
-                try:
-                    check_not_repeated(author=author, text=cleaned[name])
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-                    break
-        return cleaned
 
     def clean_tags(self):
         tags = [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from soslab.core.media import MediaUrlsMixin, private_storage
+from soslab.core.images import ProcessedImageModel
+from soslab.core.media import private_storage
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet, ModerationState
 
 TITLE_MIN, TITLE_MAX = 5, 120
@@ -189,7 +190,7 @@ def image_upload_to(instance, filename):
     return f"ideas/{timezone.now():%Y/%m}/{filename}"
 
 
-class IdeaImage(MediaUrlsMixin, models.Model):
+class IdeaImage(ProcessedImageModel):
     """An image illustrating the idea, re-encoded without EXIF/GPS by soslab.core.images. Stored in
     private storage; public by URL only while the idea is public (soslab.core.media)."""
 
@@ -204,11 +205,7 @@ class IdeaImage(MediaUrlsMixin, models.Model):
     thumbnail = models.ImageField(
         _("thumbnail"), upload_to=image_upload_to, storage=private_storage
     )
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("image description"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["position", "pk"]

@@ -4,12 +4,13 @@ Views, the admin and the demo loader call these; none of them repeats the rules.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import PostingRefused
+from soslab.core.targets import counter_add
 from soslab.moderation.models import ModerationState
+from soslab.moderation.screening import screen
 from soslab.moderation.services import new_content_state
 
 from . import rules
@@ -52,7 +53,8 @@ def idea_create(
     team_name="",
     images=(),
 ):
-    """Create an idea in `round_page` (raises PostingRefused or ValueError with a message).
+    """Create an idea in `round_page` (raises PostingRefused or ValueError with a message;
+    spam is refused and personal data flagged by soslab.moderation.screening).
 
     `images` are ProcessedImage results of the shared pipeline (soslab.core.images).
     """
@@ -68,6 +70,17 @@ def idea_create(
         raise ValueError(_("Use at most 5 tags."))
     if len(images) > MAX_IMAGES:
         raise ValueError(_("Add at most 3 images."))
+    screening = screen(
+        author=author,
+        texts={
+            "title": title,
+            "summary": summary,
+            "description": description,
+            "team_name": team_name,
+        },
+        links={"description": f"{summary}\n{description}"},
+        repeated=("summary", "description"),
+    )
     with transaction.atomic():
         idea = Idea.objects.create(
             round=round_page,
@@ -84,17 +97,14 @@ def idea_create(
             idea.tags.set(tags)
         for position, processed in enumerate(images):
             idea_image_add(idea=idea, processed=processed, position=position)
+        screening.record(idea)
     return idea
 
 
 def idea_image_add(*, idea, processed, position=0, alt_text=""):
     """Store one image for `idea` from soslab.core.images.process_upload's result (already
     re-encoded without EXIF/GPS, with a thumbnail)."""
-    image = IdeaImage(idea=idea, alt_text=alt_text, position=position)
-    image.image.save(processed.name, processed.image, save=False)
-    image.thumbnail.save(processed.thumbnail_name, processed.thumbnail, save=False)
-    image.save()
-    return image
+    return IdeaImage(idea=idea, alt_text=alt_text, position=position).store(processed)
 
 
 def idea_withdraw(*, idea, user):
@@ -194,11 +204,10 @@ def vote_cast(*, user, idea, dong=None, now=None):
             raise VoteRefused(
                 _("You have already voted for this idea."), code="already_voted", status=409
             ) from exc
-        update_fields = {"votes_used": F("votes_used") + 1}
+        counter_add(ballot, "votes_used", 1)
         if dong is not None:
-            update_fields["dong"] = dong
-        Ballot.objects.filter(pk=ballot.pk).update(**update_fields)
-        Idea.objects.filter(pk=idea.pk).update(vote_count=F("vote_count") + 1)
+            Ballot.objects.filter(pk=ballot.pk).update(dong=dong)
+        counter_add(idea, "vote_count", 1)
     ballot.refresh_from_db()
     return ballot
 
@@ -218,7 +227,7 @@ def vote_withdraw(*, user, idea, now=None):
                 code="not_voted",
                 status=409,
             )
-        Ballot.objects.filter(pk=ballot.pk).update(votes_used=F("votes_used") - 1)
-        Idea.objects.filter(pk=idea.pk).update(vote_count=F("vote_count") - 1)
+        counter_add(ballot, "votes_used", -1)
+        counter_add(idea, "vote_count", -1)
     ballot.refresh_from_db()
     return ballot

@@ -23,6 +23,7 @@ from soslab.core.csv import csv_response
 from soslab.core.http import json_error, wants_json
 from soslab.core.images import ImageRejected, process_upload
 from soslab.core.ratelimit import hit
+from soslab.moderation.screening import ScreeningRefused
 
 from . import rules, services
 from .forms import IdeaFilterForm, IdeaForm
@@ -267,7 +268,8 @@ def idea_create(request, round_page):
                     team_name=data.get("team_name", ""),
                     images=processed,
                 )
-                form.flag_personal_data(idea)  # published despite the personal-data warning
+            except ScreeningRefused as refusal:
+                form.add_error(refusal.field, refusal.message)
             except PostingRefused as refusal:
                 return _refusal_response(request, refusal)
             except ValueError as error:

@@ -8,7 +8,7 @@ from soslab.core.forms import CleanTextForm
 
 from .models import HideReason, ReportReason
 from .pii import find_personal_data
-from .reports import REPORT_TEXT_MAX, report_flag_system
+from .reports import REPORT_TEXT_MAX
 
 
 class ReportForm(CleanTextForm):
@@ -44,9 +44,8 @@ class PersonalDataCheckMixin:
 
     Add to a form and list the fields to check in `personal_data_fields`. On the first submit with
     personal data the form is invalid: it keeps everything typed, names what was found and shows a
-    "publish anyway" checkbox. If the author ticks it, the form is valid and
-    `form.personal_data_findings` is non-empty; after saving, call
-    `form.flag_personal_data(obj)` so the item is flagged for moderator review (a system report).
+    "publish anyway" checkbox. If the author ticks it, the form is valid; the posting service
+    then flags the saved item for moderator review (soslab.moderation.screening).
     """
 
     personal_data_fields: tuple = ()
@@ -81,17 +80,6 @@ class PersonalDataCheckMixin:
                     % {"kind": finding.label, "value": finding.value},
                 )
         return cleaned
-
-    def flag_personal_data(self, obj):
-        """Flag `obj` for review if it was published with personal data. Returns the report."""
-        if not self.personal_data_findings:
-            return None
-        kinds = sorted({str(finding.label) for _name, finding in self.personal_data_findings})
-        return report_flag_system(
-            target=obj,
-            text=str(_("Published despite the personal-data warning: %(kinds)s"))
-            % {"kinds": ", ".join(kinds)},
-        )
 
 
 # --- Admin (moderators) -----------------------------------------------------------------------

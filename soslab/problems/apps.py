@@ -14,7 +14,7 @@ class ProblemsConfig(AppConfig):
         from soslab.core import media, targets
         from soslab.moderation.registry import register
 
-        from . import services
+        from . import privacy
         from .models import Problem, ProblemPhoto
 
         register(Problem)
@@ -37,7 +37,7 @@ class ProblemsConfig(AppConfig):
             state_field="moderation_state",
         )
         post_save.connect(
-            services.author_saved,
+            privacy.author_saved,
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="problems_author_points",
         )

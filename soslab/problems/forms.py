@@ -10,7 +10,6 @@ from geo import boundaries
 from geo.models import Dong
 from soslab.core.forms import CleanTextForm
 from soslab.moderation.forms import PersonalDataCheckMixin
-from soslab.moderation.spam import check_links_allowed
 
 from .filters import normalise_tag
 from .models import (
@@ -96,15 +95,10 @@ class ProblemTextMixin(CleanTextForm):
     )
 
     def __init__(self, *args, author=None, **kwargs):
+        # `author`: who is writing. The spam checks on their text run in the service
+        # (soslab.moderation.screening), which shows its refusal on the form.
         super().__init__(*args, **kwargs)
         self.author = author
-
-    def clean_description(self):
-        """With `author`, accounts younger than SOSLAB_NEW_ACCOUNT_DAYS are limited in links."""
-        description = self.cleaned_data["description"]
-        if self.author is not None and self.author.is_authenticated:
-            check_links_allowed(author=self.author, text=description)
-        return description
 
     def clean_tags(self):
         names = _split_tags(self.cleaned_data.get("tags"))
@@ -122,7 +116,7 @@ class ProblemForm(PersonalDataCheckMixin, ProblemTextMixin):
     from the list plus a description, so the form works without JavaScript and without a map."""
 
     # Warn before publishing phone numbers, resident registration numbers or emails; publishing
-    # anyway flags the problem for moderator review (soslab.moderation.forms).
+    # anyway flags the problem for moderator review (services.problem_create).
     personal_data_fields = ("title", "description", "location_text")
 
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
@@ -219,8 +213,8 @@ class ProblemForm(PersonalDataCheckMixin, ProblemTextMixin):
 
 
 class ProblemEditForm(PersonalDataCheckMixin, ProblemTextMixin):
-    """Edit one's report. With `author`, new accounts' links are limited; personal data is warned
-    about first and publishing anyway flags the problem (the view calls flag_personal_data)."""
+    """Edit one's report. Personal data is warned about first; saving anyway flags the problem
+    for review and new accounts' links are limited (both in services.problem_edit)."""
 
     personal_data_fields = ("title", "description", "location_text")
 

@@ -27,7 +27,7 @@ from soslab.moderation.reports import report_create
 from soslab.notifications.models import Follow, Notification
 from soslab.notifications.services import follow_add, notify
 from soslab.problems.models import Problem
-from soslab.problems.services import support_add
+from soslab.problems.supports import support_add
 from soslab.teams.models import JoinRequest, Membership
 from soslab.teams.services import guardian_consent_record, join_request_create
 from tests.factories import StaffFactory, UserFactory

@@ -16,7 +16,7 @@ from soslab.accounts.models import DataExport
 from soslab.accounts.services import data_export_build, data_export_request, data_exports_purge
 from soslab.core.media import private_storage
 from soslab.problems.models import ProblemPhoto
-from soslab.problems.services import support_add
+from soslab.problems.supports import support_add
 from tests.factories import UserFactory
 from tests.problems.factories import ProblemFactory
 

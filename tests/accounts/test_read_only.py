@@ -10,7 +10,7 @@ from soslab.accounts.permissions import PostingRefused, posting_refusal
 from soslab.accounts.services import profile_update
 from soslab.notifications.models import Follow
 from soslab.notifications.services import follow_add
-from soslab.problems.services import problem_still_there_answer
+from soslab.problems.still_there import problem_still_there_answer
 from soslab.teams.services import (
     invitation_create,
     join_request_create,

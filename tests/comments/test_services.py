@@ -251,3 +251,19 @@ def test_deleted_comments_cannot_be_edited_or_replied_to(target, citizen):
     with pytest.raises(CommentRefused) as refused:
         comment_delete(comment=comment, actor=citizen)
     assert refused.value.status == 409
+
+
+@pytest.mark.django_db
+def test_comment_service_screens_links_and_flags_personal_data(target, citizen, settings):
+    from soslab.moderation.models import ModerationCase
+    from soslab.moderation.screening import ScreeningRefused
+
+    settings.SOSLAB_NEW_ACCOUNT_MAX_LINKS = 1
+    with pytest.raises(ScreeningRefused) as refused:
+        comment_create(
+            author=citizen, target=target, body="https://a.example.kr https://b.example.kr"
+        )
+    assert refused.value.code == "too_many_links" and refused.value.field == "body"
+    comment = comment_create(author=citizen, target=target, body="연락처는 010-1234-5678 입니다")
+    assert ModerationCase.objects.for_object(comment).get().flagged_by_system
+    assert not Comment.objects.filter(body__contains="https").exists()

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from soslab.core.db import planner_statistics_refresh
 from soslab.moderation.models import ModerationState
 from soslab.problems.models import Problem
-from soslab.problems.services import similar_problems
+from soslab.problems.similar import similar_problems
 from tests.factories import UserFactory
 from tests.problems.factories import CITY_HALL, CategoryFactory
 

@@ -9,7 +9,8 @@ from soslab.comments.services import comment_create
 from soslab.moderation.blocks import user_block, user_unblock
 from soslab.moderation.models import ReportReason
 from soslab.moderation.reports import report_create
-from soslab.problems.services import problem_create, support_add
+from soslab.problems.services import problem_create
+from soslab.problems.supports import support_add
 from tests.factories import UserFactory
 from tests.problems.factories import CategoryFactory, ProblemFactory
 

@@ -6,6 +6,8 @@ from django import forms
 from soslab.moderation.forms import PersonalDataCheckMixin
 from soslab.moderation.models import ModerationCase, Report
 from soslab.moderation.pii import find_personal_data, mask
+from soslab.moderation.screening import ScreeningRefused, screen
+from tests.factories import UserFactory
 
 
 def kinds(text):
@@ -114,11 +116,31 @@ def test_publishing_anyway_flags_the_item_for_review(post):
         {"title": "t", "body": "연락처 010-1234-5678", "publish_with_personal_data": "on"}
     )
     assert form.is_valid()
-    report = form.flag_personal_data(post)
+    # The posting service screens the text and records the flag (soslab.moderation.screening).
+    screening = screen(author=post.author, texts={"title": "t", "body": "연락처 010-1234-5678"})
+    report = screening.record(post)
     assert report.is_system
     case = ModerationCase.objects.for_object(post).get()
     assert case.flagged_by_system and case.status == "open"
     assert case.open_report_count == 0  # system flags never count towards auto-hide
     # Idempotent: flagging twice adds nothing.
-    assert form.flag_personal_data(post) is None
+    assert screening.record(post) is None
     assert Report.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_screening_refuses_links_of_new_accounts_and_names_the_field(settings):
+    settings.SOSLAB_NEW_ACCOUNT_MAX_LINKS = 1
+    text = "https://a.kr https://b.kr"
+    with pytest.raises(ScreeningRefused) as refused:
+        screen(author=UserFactory(), texts={"body": text}, links={"body": text})
+    assert refused.value.code == "too_many_links" and refused.value.field == "body"
+    assert refused.value.status == 400
+
+
+@pytest.mark.django_db
+def test_clean_text_screens_to_nothing_to_flag(post):
+    assert (
+        screen(author=post.author, texts={"body": "교차로 신호등이 꺼져 있어요"}).record(post)
+        is None
+    )

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from soslab.problems import services
+from soslab.problems import supports
 from soslab.problems.models import Problem, Support, ThresholdCrossing, ThresholdStep
 from tests.factories import UserFactory
 
@@ -29,9 +29,9 @@ def test_fifty_concurrent_supports_count_exactly_fifty(postgres):
     def press(user, twice):
         try:
             barrier.wait(timeout=30)
-            services.support_add(problem=Problem.objects.get(pk=problem.pk), user=user)
+            supports.support_add(problem=Problem.objects.get(pk=problem.pk), user=user)
             if twice:  # a double click must not count twice
-                services.support_add(problem=Problem.objects.get(pk=problem.pk), user=user)
+                supports.support_add(problem=Problem.objects.get(pk=problem.pk), user=user)
         except Exception as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
         finally:

@@ -12,7 +12,7 @@ import pytest
 from geo.privacy import published_point
 from soslab.accounts.models import AgeBand
 from soslab.moderation.models import ModerationState
-from soslab.problems.services import haversine_m
+from soslab.problems.similar import haversine_m
 from tests.factories import UserFactory
 from tests.problems.factories import CategoryFactory, ProblemFactory
 

@@ -8,7 +8,7 @@ from soslab.core.targets import target_content_type
 from soslab.moderation.models import ModerationState
 from soslab.notifications.models import Follow, Notification
 from soslab.notifications.services import follow_add, is_following
-from soslab.problems import services
+from soslab.problems import ladder, services, similar, still_there, supports
 from soslab.problems.models import (
     Problem,
     ProblemStatus,
@@ -95,6 +95,33 @@ def test_same_text_twice_refused(citizen, dongs):
     assert Problem.objects.count() == 1
 
 
+def test_service_screens_text_whoever_calls_it(citizen, dongs, settings):
+    """A direct caller cannot skip screening: a new account's links are refused (the field named)
+    and personal data is flagged for review in the same transaction."""
+    from soslab.moderation.models import ModerationCase
+    from soslab.moderation.screening import ScreeningRefused
+
+    settings.SOSLAB_NEW_ACCOUNT_MAX_LINKS = 1
+    with pytest.raises(ScreeningRefused) as exc:
+        _report(citizen, description="참고 https://a.example.kr/1 그리고 https://b.example.kr/2")
+    assert exc.value.code == "too_many_links" and exc.value.field == "description"
+    assert not Problem.objects.exists()
+    problem = _report(citizen, description="관리인 연락처 010-1234-5678 로 전화해도 안 받아요.")
+    assert ModerationCase.objects.for_object(problem).get().flagged_by_system
+
+
+def test_report_rate_limit_is_counted_in_the_service(citizen, dongs, settings):
+    from soslab.core.ratelimit import RateLimited
+
+    settings.SOSLAB_RATE_LIMITS = {**settings.SOSLAB_RATE_LIMITS, "problem_create": ["1/h/user"]}
+    _report(citizen, client_ip="10.0.0.1")
+    with pytest.raises(RateLimited):
+        _report(
+            citizen, description="다른 설명: 밤에는 가로등도 꺼져 있어요.", client_ip="10.0.0.1"
+        )
+    assert Problem.objects.count() == 1
+
+
 def test_same_text_by_another_person_is_fine(citizen, dongs):
     _report(citizen)
     _report(UserFactory())
@@ -118,13 +145,13 @@ def test_new_account_starts_pending(citizen, dongs, settings):
 
 def test_support_is_one_per_person_and_withdrawable(citizen):
     problem = ProblemFactory()
-    assert services.support_add(problem=problem, user=citizen) is True
-    assert services.support_add(problem=problem, user=citizen) is False
+    assert supports.support_add(problem=problem, user=citizen) is True
+    assert supports.support_add(problem=problem, user=citizen) is False
     problem.refresh_from_db()
     assert problem.support_count == 1
     assert is_following(citizen, problem)  # told when staff answer
-    assert services.support_remove(problem=problem, user=citizen) is True
-    assert services.support_remove(problem=problem, user=citizen) is False
+    assert supports.support_remove(problem=problem, user=citizen) is True
+    assert supports.support_remove(problem=problem, user=citizen) is False
     problem.refresh_from_db()
     assert problem.support_count == 0
     assert not Support.objects.exists()
@@ -133,13 +160,13 @@ def test_support_is_one_per_person_and_withdrawable(citizen):
 def test_unverified_user_cannot_support(unverified_user):
     problem = ProblemFactory()
     with pytest.raises(PostingRefused):
-        services.support_add(problem=problem, user=unverified_user)
+        supports.support_add(problem=problem, user=unverified_user)
 
 
 def test_closed_problem_takes_no_supports(citizen):
     problem = ProblemFactory(status=ProblemStatus.SOLVED)
     with pytest.raises(PostingRefused) as exc:
-        services.support_add(problem=problem, user=citizen)
+        supports.support_add(problem=problem, user=citizen)
     assert exc.value.code == "closed"
 
 
@@ -166,10 +193,10 @@ def test_crossing_a_step_sets_deadline_records_and_notifies_staff(
     ThresholdStep.objects.create(supports=3, action=ThresholdAction.ROUND_CANDIDATE)
     problem = ProblemFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=UserFactory())
+        supports.support_add(problem=problem, user=UserFactory())
     assert not ThresholdCrossing.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=UserFactory())
+        supports.support_add(problem=problem, user=UserFactory())
     problem.refresh_from_db()
     crossing = ThresholdCrossing.objects.get()
     assert crossing.supports == 2 and crossing.staff_notified_at is not None
@@ -178,12 +205,12 @@ def test_crossing_a_step_sets_deadline_records_and_notifies_staff(
     assert Notification.objects.filter(recipient=staff, kind="threshold").count() == 1
     # Withdrawing and re-supporting does not cross again.
     supporter = Support.objects.first().user
-    services.support_remove(problem=problem, user=supporter)
+    supports.support_remove(problem=problem, user=supporter)
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=supporter)
+        supports.support_add(problem=problem, user=supporter)
     assert ThresholdCrossing.objects.count() == 1
     with django_capture_on_commit_callbacks(execute=True):
-        services.support_add(problem=problem, user=UserFactory())
+        supports.support_add(problem=problem, user=UserFactory())
     problem.refresh_from_db()
     assert problem.round_candidate_at is not None
     assert problem.threshold_supports == 3
@@ -195,8 +222,8 @@ def test_threshold_notification_task_is_idempotent(staff):
     crossing = ThresholdCrossing.objects.create(
         problem=problem, supports=30, action=ThresholdAction.ANSWER_REQUIRED
     )
-    assert services.threshold_crossing_notify(crossing_id=crossing.pk) is True
-    assert services.threshold_crossing_notify(crossing_id=crossing.pk) is False
+    assert ladder.threshold_crossing_notify(crossing_id=crossing.pk) is True
+    assert ladder.threshold_crossing_notify(crossing_id=crossing.pk) is False
     assert Notification.objects.filter(kind="threshold").count() == 1
 
 
@@ -243,9 +270,9 @@ def test_duplicate_absorbed_by_original_with_exact_counts(staff):
     original, duplicate = ProblemFactory(), ProblemFactory()
     both, only_dup, only_orig = UserFactory(), UserFactory(), UserFactory()
     for user in (both, only_orig):
-        services.support_add(problem=original, user=user)
+        supports.support_add(problem=original, user=user)
     for user in (both, only_dup):
-        services.support_add(problem=duplicate, user=user)
+        supports.support_add(problem=duplicate, user=user)
     follow_add(user=only_dup, target=duplicate)
     follow_add(user=both, target=duplicate)
     follow_add(user=both, target=original)
@@ -308,7 +335,7 @@ def test_similar_problems_within_200_metres(citizen):
     )
     ProblemFactory(category=traffic, lat=lat, lon=lon, status=ProblemStatus.SOLVED)  # closed
     ProblemFactory(category=traffic, lat=lat, lon=lon, moderation_state=ModerationState.HIDDEN)
-    found = services.similar_problems(lat=lat, lon=lon, category=traffic, title="횡단보도 위험")
+    found = similar.similar_problems(lat=lat, lon=lon, category=traffic, title="횡단보도 위험")
     assert {p.pk for p in found} == {near_same.pk, near_similar_title.pk}
     assert near_other_cat.pk not in {p.pk for p in found}
     assert all(p.distance_m <= 200 for p in found)
@@ -318,15 +345,15 @@ def test_similar_problems_at_most_five_nearest_first():
     traffic = CategoryFactory(slug="traffic")
     lat, lon = CITY_HALL
     made = [ProblemFactory(category=traffic, lat=lat + 0.0002 * i, lon=lon) for i in range(7)]
-    found = services.similar_problems(lat=lat, lon=lon, category=traffic)
+    found = similar.similar_problems(lat=lat, lon=lon, category=traffic)
     assert [p.pk for p in found] == [p.pk for p in made[:5]]
 
 
 def test_haversine_is_metric():
     # One degree of latitude is ~111.2 km everywhere; one degree of longitude at Jeonju's
     # latitude (35.8) is only ~90.2 km, which a distance in degrees would get wrong.
-    assert services.haversine_m(35.0, 127.0, 36.0, 127.0) == pytest.approx(111_195, rel=1e-3)
-    assert services.haversine_m(35.8, 127.0, 35.8, 128.0) == pytest.approx(90_220, rel=2e-3)
+    assert similar.haversine_m(35.0, 127.0, 36.0, 127.0) == pytest.approx(111_195, rel=1e-3)
+    assert similar.haversine_m(35.8, 127.0, 35.8, 128.0) == pytest.approx(90_220, rel=2e-3)
 
 
 # --- is it still there? ----------------------------------------------------------------------
@@ -349,9 +376,11 @@ def test_still_there_task_asks_once_after_four_weeks(citizen):
 
 def test_author_answer_is_public_timeline_entry(citizen, staff):
     problem = ProblemFactory(author=citizen)
-    services.problem_still_there_answer(
+    still_there.problem_still_there_answer(
         problem=problem, user=citizen, still_there=True, note="여전해요"
     )
     assert problem.timeline.filter(kind=TimelineKind.STILL_THERE, note="여전해요").exists()
     with pytest.raises(PostingRefused):
-        services.problem_still_there_answer(problem=problem, user=UserFactory(), still_there=False)
+        still_there.problem_still_there_answer(
+            problem=problem, user=UserFactory(), still_there=False
+        )

@@ -11,12 +11,13 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator, Regex
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from geo.privacy import published_point
-from soslab.core.media import MediaUrlsMixin, private_storage
+from soslab.core.images import ProcessedImageModel
+from soslab.core.media import private_storage
+from soslab.core.text import localized
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
 TITLE_MIN, TITLE_MAX = 5, 120
@@ -60,9 +61,7 @@ class Category(models.Model):
 
     @property
     def localized_name(self):
-        if (get_language() or "ko").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+        return localized(self, "name")
 
 
 class ProblemStatus(models.TextChoices):
@@ -279,7 +278,7 @@ def photo_upload_to(instance, filename):
     return f"problems/{timezone.now():%Y/%m}/{filename}"
 
 
-class ProblemPhoto(MediaUrlsMixin, models.Model):
+class ProblemPhoto(ProcessedImageModel):
     """A photo of the problem, re-encoded without EXIF/GPS by soslab.core.images. Stored in
     private storage; public by URL only while the problem is public (soslab.core.media)."""
 
@@ -294,11 +293,7 @@ class ProblemPhoto(MediaUrlsMixin, models.Model):
     thumbnail = models.ImageField(
         _("thumbnail"), upload_to=photo_upload_to, storage=private_storage
     )
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("photo description"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -371,98 +366,3 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
-
-
-class OfficialAnswer(models.Model):
-    """공식 답변: a staff answer, shown prominently on the problem."""
-
-    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="answers")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("answered by"),
-        on_delete=models.PROTECT,
-        related_name="problem_answers",
-    )
-    body = models.TextField(_("answer"), validators=[MaxLengthValidator(10_000)])
-    created_at = models.DateTimeField(_("answered at"), default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("official answer")
-        verbose_name_plural = _("official answers")
-        indexes = [models.Index(fields=["problem", "created_at"], name="answer_problem_time")]
-
-    def __str__(self):
-        return f"{self.problem} ({self.created_at:%Y-%m-%d})"
-
-
-class AnswerTemplate(models.Model):
-    """Reusable text for official answers (e.g. 'passed to the city's traffic department')."""
-
-    title = models.CharField(_("title"), max_length=100)
-    body = models.TextField(_("text"))
-    category = models.ForeignKey(
-        Category,
-        verbose_name=_("category"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        help_text=_("Leave empty to offer it for every category."),
-    )
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("answer template")
-        verbose_name_plural = _("answer templates")
-
-    def __str__(self):
-        return self.title
-
-
-class ThresholdAction(models.TextChoices):
-    ANSWER_REQUIRED = "answer", _("Staff must answer")
-    ROUND_CANDIDATE = "round", _("Candidate for the next lab round")
-
-
-class ThresholdStep(models.Model):
-    """One step of the support ladder, edited by staff (defaults: 30 -> answer within 14 days,
-    100 -> candidate for the next lab round)."""
-
-    supports = models.PositiveIntegerField(_("supports needed"), unique=True)
-    action = models.CharField(_("what happens"), max_length=10, choices=ThresholdAction.choices)
-    answer_days = models.PositiveSmallIntegerField(
-        _("days to answer"),
-        null=True,
-        blank=True,
-        help_text=_("For 'staff must answer': how many days staff have."),
-    )
-
-    class Meta:
-        ordering = ["supports"]
-        verbose_name = _("support threshold")
-        verbose_name_plural = _("support thresholds")
-
-    def __str__(self):
-        return f"{self.supports}: {self.get_action_display()}"
-
-
-class ThresholdCrossing(models.Model):
-    """A problem reached a ladder step (recorded once per problem and step)."""
-
-    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="crossings")
-    supports = models.PositiveIntegerField(_("supports needed"))
-    action = models.CharField(_("what happens"), max_length=10, choices=ThresholdAction.choices)
-    crossed_at = models.DateTimeField(default=timezone.now)
-    staff_notified_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["crossed_at", "pk"]
-        verbose_name = _("threshold crossing")
-        verbose_name_plural = _("threshold crossings")
-        constraints = [
-            models.UniqueConstraint(fields=["problem", "supports"], name="crossing_once_per_step")
-        ]
-
-    def __str__(self):
-        return f"{self.problem_id}: {self.supports}"
