@@ -1,4 +1,4 @@
-"""Wagtail page models. Editorial pages live here; citizen content lives in soslab/<app>/models.py."""
+"""The home page, its sections hook and the bilingual-field mixin of the editorial pages."""
 
 from django.db import models
 from django.utils.translation import get_language
