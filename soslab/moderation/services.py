@@ -168,6 +168,7 @@ def _decide(case, action, *, moderator, reason="", tell=True):
         case=case, action=action, moderator=moderator, reason=str(reason)
     )
     if tell:
+
         enqueue("soslab.moderation.tasks.decision_tell_author", decision.pk)
     return decision
 
@@ -261,6 +262,7 @@ def _auto_hide(case, target):
     _log(case, "soslab_moderation.auto_hide", user=None, data={"reports": case.open_report_count})
     author = _author_of(target)
     if author is not None:
+
         enqueue("soslab.moderation.tasks.case_tell_auto_hidden", case.pk)
 
 

@@ -136,6 +136,7 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
             if row.pk and unique[row.recipient_id].email_frequency == EmailFrequency.IMMEDIATE
         ]
         if immediate:
+
             for pk in immediate:
                 enqueue("soslab.notifications.tasks.send_notification_email", pk)
     return created
