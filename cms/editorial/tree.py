@@ -77,8 +77,9 @@ def index_ensure(model, fields):
 
 def legal_pages_ensure():
     """The privacy policy, terms, accessibility statement and contact page under the home page,
-    with the default texts of cms.editorial.legal_texts. A page whose slug exists (as any page type) is left
-    alone, so editors' changes and deliberate replacements survive. Returns {slug: page}."""
+    with the default texts of cms.editorial.legal_texts. A page whose slug exists (as any page
+    type) is left alone, so editors' changes and deliberate replacements survive. Returns
+    {slug: page}."""
     home = home_page_ensure()
     pages = {}
     for fields in LEGAL_PAGES:

@@ -1,4 +1,5 @@
-"""Demo lab rounds (step cms.rounds.demo): one finished round with results and one round in its voting phase.
+"""Demo lab rounds (step cms.rounds.demo): one finished round with results and one round in its
+voting phase, with their ideas and votes.
 
 Dates are computed from today (Seoul) so the demo is always live; re-running changes nothing on
 the same day (on a later day it moves the dates and publishes one new revision per round).
