@@ -9,8 +9,10 @@ class CmsConfig(AppConfig):
     def ready(self):
         from soslab.core import targets
 
-        from .models.projects import ProjectPage
+        from .projects import signals as project_signals
+        from .projects.models import ProjectPage
 
+        project_signals.connect()
         # Project pages take comments and follows while they are live and not behind a view
         # restriction (drafts and private pages answer 404 to the generic endpoints).
         targets.register(

@@ -1,9 +1,9 @@
-"""Demo page tree: the same tree every installation gets (cms.pages); the demo pages below the
-indexes come from soslab.ideas.demo (rounds) and soslab.teams.demo (projects, events)."""
+"""Demo page tree: the same tree every installation gets (cms.reference); the demo pages below the
+indexes come from the feature loaders cms.rounds.demo, cms.projects.demo and cms.results.demo."""
 
 from wagtail.models import Page
 
-from .pages import page_tree_ensure
+from .reference import page_tree_ensure
 
 
 def load(out):

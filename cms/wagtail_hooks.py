@@ -1,25 +1,7 @@
-"""Wagtail hooks for the editorial pages of cms/ that belong to maker teams and results sharing:
-the featured-projects section of the home page."""
+"""Wagtail imports `wagtail_hooks` from each app's root only: this module loads the hooks of each
+feature folder of cms/ (registering happens on import)."""
 
-from wagtail import hooks
+from .projects import wagtail_hooks as projects_hooks
+from .rounds import wagtail_hooks as rounds_hooks
 
-
-@hooks.register("soslab_home_sections")
-def featured_projects_section(request):
-    """Up to three published projects: those staff featured first, then the newest."""
-    from cms.models.projects import ProjectIndexPage, ProjectPage
-
-    projects = list(
-        ProjectPage.objects.live()
-        .public()
-        .select_related("team", "cover_image")
-        .order_by("-featured", "-first_published_at", "-pk")[:3]
-    )
-    if not projects:
-        return None
-    return {
-        "template": "cms/project_home_section.html",
-        "order": 30,
-        "projects": projects,
-        "index": ProjectIndexPage.objects.live().first(),
-    }
+__all__ = ["projects_hooks", "rounds_hooks"]

@@ -33,6 +33,7 @@ urlpatterns = [
     path("moderation/", include("soslab.moderation.urls")),
     path("ideas/", include("soslab.ideas.urls")),
     path("teams/", include("soslab.teams.urls")),
+    path("teams/", include("cms.projects.urls")),  # a team leader starts the project page
     path("", include("soslab.people.urls")),
     path("", include("soslab.maps.urls")),
     path("", include("soslab.open311.urls")),

@@ -1,5 +1,5 @@
 """The personal data the platform holds, declared per model and field, each tied to the item of
-the privacy policy (cms.legal_texts.PRIVACY, "처리하는 개인정보 항목") that tells people about it.
+the privacy policy (cms.editorial.legal_texts.PRIVACY, "처리하는 개인정보 항목") that tells people about it.
 
 tests/accounts/test_personal_data.py walks every model of the project: a field that can hold
 personal data (a link to a person, an email or IP address, a file, a coordinate, free text) on a

@@ -23,8 +23,9 @@ DEMO_STEPS = [
     "geo.demo",
     "soslab.problems.demo",
     "soslab.moderation.demo",
-    "soslab.ideas.demo",
-    "soslab.teams.demo",
+    "cms.rounds.demo",  # rounds with their ideas and votes
+    "cms.projects.demo",  # maker teams and their project pages
+    "cms.results.demo",  # a results-sharing event with its live vote
     "soslab.comments.demo",  # last: discussions on the problems and ideas above
 ]
 

@@ -8,6 +8,8 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from soslab.problems.models import Problem
+
 
 class ProblemChooserFilterForm(BaseFilterForm):
     q = forms.CharField(
@@ -44,8 +46,6 @@ class ProblemChooserViewSet(ChooserViewSet):
     per_page = 20
 
     def get_object_list(self):
-        from soslab.problems.models import Problem
-
         return Problem.objects.public().select_related("category").order_by("-support_count", "-pk")
 
 

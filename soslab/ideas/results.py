@@ -6,7 +6,9 @@ Reads only; a handful of aggregate queries whatever the number of ideas or votes
 from django.db.models import BigIntegerField, Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from geo.models import Dong
 from soslab.accounts.models import AgeBand
+from soslab.problems.models import Problem
 
 from .models import Ballot, Idea
 
@@ -28,11 +30,7 @@ def rank_rows(items, key):
     return rows
 
 
-def round_results_data(round_page):
-    """Everything the results page and the CSV export show for one round."""
-    from geo.models import Dong
-    from soslab.problems.models import Problem
-
+def _ranking(round_page):
     ideas = list(
         Idea.objects.public().filter(round=round_page).select_related("author", "category").ranked()
     )
@@ -43,22 +41,23 @@ def round_results_data(round_page):
     top = max((idea.vote_count for idea in ideas), default=0)
     for row in ranking:
         row["percent"] = round(100 * row["votes"] / top) if top else 0
+    return ranking
 
-    ballots = Ballot.objects.filter(round=round_page, votes_used__gt=0)
-    totals = ballots.aggregate(voters=Count("id"), votes=Sum("votes_used"))
-    voters = totals["voters"] or 0
 
+def _voters_by_age(ballots):
     by_age = dict(
         ballots.values_list("user__age_band")
         .annotate(n=Count("id"))
         .values_list("user__age_band", "n")
     )
-    age_rows = [
-        {"label": label, "voters": by_age.get(value, 0)} for value, label in AgeBand.choices
-    ]
+    return [{"label": label, "voters": by_age.get(value, 0)} for value, label in AgeBand.choices]
 
-    # A voter's dong: the one they gave when voting, else the dong of the last problem they
-    # reported; otherwise unknown. Nothing else about where people live is collected.
+
+def _voters_by_dong(ballots):
+    """Rows per dong, and the number of voters whose dong is unknown.
+
+    A voter's dong: the one they gave when voting, else the dong of the last problem they
+    reported; otherwise unknown. Nothing else about where people live is collected."""
     reported_dong = (
         Problem.objects.filter(author=OuterRef("user"), dong__isnull=False)
         .order_by("-created_at")
@@ -75,18 +74,25 @@ def round_results_data(round_page):
         .values_list("effective_dong", "n")
     )
     names = {dong.pk: str(dong) for dong in Dong.objects.filter(pk__in=[k for k in by_dong if k])}
-    dong_rows = sorted(
+    rows = sorted(
         ({"label": names[pk], "voters": n} for pk, n in by_dong.items() if pk in names),
         key=lambda row: (-row["voters"], row["label"]),
     )
-    unknown_dong = by_dong.get(None, 0)
+    return rows, by_dong.get(None, 0)
 
+
+def round_results_data(round_page):
+    """Everything the results page and the CSV export show for one round."""
+    ballots = Ballot.objects.filter(round=round_page, votes_used__gt=0)
+    totals = ballots.aggregate(voters=Count("id"), votes=Sum("votes_used"))
+    voters = totals["voters"] or 0
+    age_rows = _voters_by_age(ballots)
+    dong_rows, unknown_dong = _voters_by_dong(ballots)
     for rows in (age_rows, dong_rows):
         for row in rows:
             row["percent"] = round(100 * row["voters"] / voters) if voters else 0
-
     return {
-        "ranking": ranking,
+        "ranking": _ranking(round_page),
         "voters": voters,
         "votes": totals["votes"] or 0,
         "by_age": age_rows,

@@ -58,7 +58,7 @@ def idea_create(
 
     `images` are ProcessedImage results of the shared pipeline (soslab.core.images).
     """
-    refusal = rules.propose_refusal(author, round_page)
+    refusal = rules.refusal(author, rules.PROPOSE, round_page)
     if refusal is not None:
         raise refusal
     problems = list(problems)
@@ -127,7 +127,7 @@ def idea_withdraw(*, idea, user):
 
 def idea_status_change(*, idea, status, feedback, actor):
     """Staff set an idea's status with public official feedback."""
-    if not rules.can_manage(actor):
+    if not actor.has_perm(rules.MANAGE):
         raise PostingRefused(_("Only the SOS Lab team can change an idea's status."), code="staff")
     with transaction.atomic():
         idea.status = status
@@ -173,7 +173,7 @@ def vote_cast(*, user, idea, dong=None, now=None):
     Returns the ballot (votes_used already includes this vote).
     """
     round_page = idea.round
-    refusal = rules.voting_refusal(user, round_page, now)
+    refusal = rules.refusal(user, rules.VOTE, round_page, now)
     if refusal is not None:
         raise VoteRefused(refusal.message, code=refusal.code, status=refusal.status)
     with transaction.atomic():
@@ -215,7 +215,7 @@ def vote_cast(*, user, idea, dong=None, now=None):
 def vote_withdraw(*, user, idea, now=None):
     """Take back `user`'s vote for `idea` while voting is open; returns the ballot."""
     round_page = idea.round
-    refusal = rules.voting_refusal(user, round_page, now)
+    refusal = rules.refusal(user, rules.VOTE, round_page, now)
     if refusal is not None:
         raise VoteRefused(refusal.message, code=refusal.code, status=refusal.status)
     with transaction.atomic():

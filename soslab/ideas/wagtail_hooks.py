@@ -1,4 +1,4 @@
-"""Ideas in the Wagtail admin (status and official feedback) and the home page's round section."""
+"""Ideas in the Wagtail admin (status and official feedback) and the problem chooser."""
 
 from django import forms
 from django.utils import timezone
@@ -72,19 +72,3 @@ def register_idea_viewset():
 @hooks.register("register_admin_viewset")
 def register_problem_chooser():
     return problem_chooser_viewset
-
-
-@hooks.register("soslab_home_sections")
-def current_round_section(request):
-    """The round in progress (voting first), with its phase and a call to action."""
-    from cms.models import RoundPage
-
-    from .phases import Phase
-
-    rounds = list(RoundPage.objects.live().order_by("-voting_start")[:10])
-    if not rounds:
-        return None
-    running = [r for r in rounds if r.is_running]
-    voting = [r for r in running if r.current_phase == Phase.VOTING]
-    current = (voting or running or rounds)[0]
-    return {"template": "ideas/home_section.html", "order": 20, "round": current}

@@ -13,7 +13,7 @@ from soslab.accounts.models import AgeBand, User
 
 from .forms import GuardianConsentForm
 from .models import GuardianConsentRequest, Membership
-from .rules import can_record_consent
+from .rules import RECORD_CONSENT
 from .services import guardian_consent_record
 
 PAGE_SIZE = 20
@@ -29,7 +29,7 @@ def _breadcrumbs(*items):
 
 def consent_missing(request):
     """Under-14 team members whose guardian's consent is not recorded yet, oldest first."""
-    if not can_record_consent(request.user):
+    if not request.user.has_perm(RECORD_CONSENT):
         raise PermissionDenied
     children = (
         User.objects.filter(
@@ -67,7 +67,7 @@ def consent_missing(request):
 
 def consent_record(request, user_id):
     """Record how and when a guardian consented (법정대리인 동의) for one child."""
-    if not can_record_consent(request.user):
+    if not request.user.has_perm(RECORD_CONSENT):
         raise PermissionDenied
     child = get_object_or_404(User, pk=user_id, age_band=AgeBand.UNDER_14)
     form = GuardianConsentForm(request.POST or None)

@@ -1,55 +1,17 @@
-"""Demo content for maker teams: the projects and results-sharing indexes, two teams (one with a
-13-year-old whose guardian consented), two project pages (one published, one waiting in the
-Project review workflow) and a past results-sharing event with awards, a closed live vote and
-statistics computed from its round. Idempotent: a second run changes nothing."""
+"""Demo helpers for maker teams, used by the demo loader of the projects feature
+(cms.projects.demo, which knows the rounds): a team with its members, and a guardian consent
+recorded on paper. Idempotent: a second call changes nothing."""
 
 import datetime as dt
-import io
 
-from django.conf import settings
-from django.core.files.images import ImageFile
 from django.utils import timezone
 
-DEMO_COLLECTION = "SOS랩 데모 사진"
+from .models import ConsentMethod, GuardianConsent, Membership, Team
+from .services import guardian_consent_record, membership_add, team_create
 
 
-def _indexes():
-    from cms.pages import project_index_ensure, results_index_ensure
-
-    return project_index_ensure(), results_index_ensure()
-
-
-def _demo_image(title, colour):
-    """A small generated picture (no people in it), created once."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-    from wagtail.images.models import Image
-    from wagtail.models import Collection
-
-    image = Image.objects.filter(title=title).first()
-    if image:
-        return image
-    root = Collection.get_first_root_node()
-    collection = Collection.objects.filter(name=DEMO_COLLECTION).first() or root.add_child(
-        name=DEMO_COLLECTION
-    )
-    canvas = PILImage.new("RGB", (960, 540), colour)
-    draw = ImageDraw.Draw(canvas)
-    for offset in range(0, 960, 80):
-        draw.rectangle([offset, 380, offset + 40, 460], fill=(255, 255, 255))
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    return Image.objects.create(
-        title=title,
-        collection=collection,
-        file=ImageFile(buffer, name=f"demo-{colour.strip('#')}.png"),
-    )
-
-
-def _team(slug, name, description, round_page, members):
-    from .models import Membership, Team
-    from .services import membership_add, team_create
-
+def team_ensure(slug, name, description, round_page, members):
+    """The team `slug` with `members` [(user, role, company)], the first being its leader."""
     team = Team.objects.filter(slug=slug).first()
     leader = members[0][0]
     if team is None:
@@ -65,257 +27,16 @@ def _team(slug, name, description, round_page, members):
     return team
 
 
-def _body(image):
-    from cms.blocks import project_body_blocks  # noqa: F401 - the stream's block definitions
-
-    return [
-        (
-            "text",
-            "<h3>왜 만들었나요</h3><p>전북대 정문 앞 횡단보도는 밤이면 운전자가 보행자를 늦게 봅니다. "
-            "주민 34명이 공감한 문제를 우리 팀이 골랐습니다.</p>",
-        ),
-        (
-            "photo",
-            {
-                "image": image,
-                "alt": "횡단보도 바닥에 설치한 LED 시제품",
-                "caption": "첫 시제품을 시험하는 모습 (사람이 나오지 않은 사진)",
-                "people_agreed": True,
-            },
-        ),
-        (
-            "parts",
-            {
-                "caption": "부품 목록",
-                "rows": [
-                    {"name": "아두이노 나노", "quantity": "2", "spec": "ATmega328P"},
-                    {"name": "레이더 센서", "quantity": "2", "spec": "24GHz, 감지거리 6m"},
-                    {"name": "LED 바", "quantity": "4", "spec": "방수 IP67, 12V"},
-                ],
-            },
-        ),
-        (
-            "code",
-            {
-                "url": "https://github.com/soslab-jeonju/smart-crosswalk",
-                "label": "소스 코드 (GitHub)",
-                "licence": "MIT",
-            },
-        ),
-        (
-            "quote",
-            {
-                "text": "밤에 건널 때 바닥에 불이 들어오니 차가 먼저 멈춰요.",
-                "attribution": "금암동 주민",
-            },
-        ),
-    ]
-
-
-def _project(index, team, slug, title, summary, **fields):
-    from cms.models.projects import ProjectPage
-
-    page = ProjectPage.objects.filter(slug=slug).first()
-    if page is not None:
-        return page, False
-    page = ProjectPage(title=title, slug=slug, summary=summary, team=team, live=False, **fields)
-    index.add_child(instance=page)
-    return page, True
-
-
-def load(out):
-    projects_index, results_index = _indexes()
-    if not settings.SOSLAB_DEMO_ACCOUNTS:
-        return {"skipped": "teams need the demo accounts (off in these settings)"}
-
-    from cms.models import RoundPage
-    from cms.models.projects import ProgressStatus, ProjectPage, ProjectUpdate
-    from cms.models.results import EventAward, EventScheduleItem, ResultsEventPage
-    from soslab.accounts.demo import demo_user
-    from soslab.problems.models import Problem, ProblemStatus
-
-    from .models import ConsentMethod, GuardianConsent, LiveVote, TeamRole
-    from .services import (
-        guardian_consent_record,
-        jury_score_set,
-        live_vote_cast,
-        live_vote_close,
-        live_vote_open,
+def paper_consent_ensure(*, child, recorded_by):
+    """A guardian's consent for `child` on a signed paper form, recorded once."""
+    if GuardianConsent.objects.filter(user=child).exists():
+        return
+    guardian_consent_record(
+        user=child,
+        guardian_name="김보호",
+        guardian_contact="010-0000-1234",
+        method=ConsentMethod.PAPER,
+        given_at=timezone.now() - dt.timedelta(days=30),
+        recorded_by=recorded_by,
+        note="서면 동의서 원본은 진흥원 보관함에 있습니다.",
     )
-
-    staff = demo_user("staff@soslab.local")
-    teen = demo_user("teen@soslab.local")
-    kid = demo_user("kid@soslab.local")
-    mentor = demo_user("mentor@soslab.local")
-    citizen = demo_user("citizen@soslab.local")
-    today = timezone.localdate()
-    # The event shares the results of a finished round (results phase started), else the latest.
-    rounds = RoundPage.objects.live()
-    round_page = (
-        rounds.filter(results_start__lte=today).order_by("-results_start").first()
-        or rounds.order_by("-problems_start").first()
-    )
-
-    if not GuardianConsent.objects.filter(user=kid).exists():
-        guardian_consent_record(
-            user=kid,
-            guardian_name="김보호",
-            guardian_contact="010-0000-1234",
-            method=ConsentMethod.PAPER,
-            given_at=timezone.now() - dt.timedelta(days=30),
-            recorded_by=staff,
-            note="서면 동의서 원본은 진흥원 보관함에 있습니다.",
-        )
-
-    crosswalk_team = _team(
-        "safe-crosswalk",
-        "안전한 등굣길 메이커",
-        "덕진구 중학생 세 명과 지역 IoT 기업 멘토가 함께 밤길 횡단보도를 밝히는 팀입니다.",
-        round_page,
-        [
-            (teen, TeamRole.LEADER, ""),
-            (kid, TeamRole.MEMBER, ""),
-            (mentor, TeamRole.MENTOR, "전주스마트솔루션㈜"),
-            (staff, TeamRole.COACH, ""),
-        ],
-    )
-    air_team = _team(
-        "clean-air-keepers",
-        "맑은 공기 지킴이",
-        "완산구 고등학생과 시민이 모여 버스정류장 미세먼지 알림판을 만드는 팀입니다.",
-        round_page,
-        [
-            (citizen, TeamRole.LEADER, ""),
-            (teen, TeamRole.MEMBER, ""),
-            (mentor, TeamRole.MENTOR, "전주스마트솔루션㈜"),
-        ],
-    )
-
-    cover = _demo_image("스마트 횡단보도 시제품", "#0b5cad")
-    air_cover = _demo_image("미세먼지 알림판 설계도", "#166534")
-
-    published, created = _project(
-        projects_index,
-        crosswalk_team,
-        "smart-crosswalk",
-        "밤길을 밝히는 스마트 횡단보도",
-        "보행자가 다가오면 바닥 LED가 켜져 운전자에게 알리는 횡단보도 알림 장치입니다.",
-        cover_image=cover,
-        cover_alt="파란 바탕에 횡단보도 무늬",
-        cover_people_agreed=True,
-        progress_status=ProgressStatus.DONE,
-        progress_percent=100,
-        outcome_what_changed="설치 후 4주 동안 야간 보행자 정지 양보율이 41%에서 78%로 올랐습니다.",
-        outcome_reach="전북대 정문 앞 횡단보도를 지나는 학생과 주민, 하루 평균 약 1,200명",
-        outcome_people_reached=1200,
-        problem_solved="partly",
-        featured=True,
-    )
-    if created:
-        published.body = _body(cover)
-        for days_ago, title, text in [
-            (40, "문제 현장 조사", "밤 9시에 횡단보도 앞에서 30분 동안 차량 양보를 세었습니다."),
-            (25, "첫 시제품 완성", "레이더 센서로 보행자를 감지해 LED를 켜는 데 성공했습니다."),
-            (10, "현장 시험 설치", "구청 허가를 받아 2주 동안 시험 설치했습니다."),
-        ]:
-            published.updates.add(
-                ProjectUpdate(date=today - dt.timedelta(days=days_ago), title=title, text=text)
-            )
-        problem = (
-            Problem.objects.public()
-            .filter(status__in=[ProblemStatus.RECEIVED, ProblemStatus.OPEN_FOR_IDEAS])
-            .order_by("-support_count", "pk")
-            .first()
-        )
-        if problem is not None:
-            published.problems.set([problem])
-        published.save()
-        published.save_revision(user=teen).publish(user=staff)
-
-    pending, created = _project(
-        projects_index,
-        air_team,
-        "bus-stop-air-board",
-        "버스정류장 미세먼지 알림판",
-        "가까운 대기 측정소의 실시간 등급을 정류장 전광판에 보여 주는 장치입니다.",
-        cover_image=air_cover,
-        cover_alt="초록 바탕의 알림판 설계도",
-        cover_people_agreed=True,
-        progress_status=ProgressStatus.BUILDING,
-        progress_percent=45,
-    )
-    if created:
-        pending.body = [
-            (
-                "text",
-                "<p>에어코리아 측정값을 받아 정류장마다 좋음·보통·나쁨을 색으로 보여 줍니다.</p>",
-            ),
-        ]
-        pending.save()
-        pending.save_revision(user=citizen)
-        workflow = pending.get_workflow()
-        if workflow is not None and not pending.workflow_in_progress:
-            workflow.start(pending, citizen)
-
-    event = ResultsEventPage.objects.filter(slug="2026-spring-results").first()
-    if event is None:
-        starts = timezone.localtime().replace(
-            hour=14, minute=0, second=0, microsecond=0
-        ) - dt.timedelta(days=14)
-        event = ResultsEventPage(
-            title="2026 봄 SOS랩 결과공유회",
-            slug="2026-spring-results",
-            round=round_page,
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=3),
-            venue_name="전주정보문화산업진흥원 1층 다목적홀",
-            venue_address="전북특별자치도 전주시 덕진구 단오로 92",
-            venue_lat=35.8468,
-            venue_lon=127.1293,
-            intro="청소년 메이커 팀이 한 학기 동안 만든 해결책을 시민과 나누었습니다.",
-        )
-        results_index.add_child(instance=event)
-        for position, (hour, title, detail) in enumerate(
-            [
-                (14, "여는 말", "전주정보문화산업진흥원"),
-                (14, "팀 발표", "팀마다 10분 발표와 5분 질의응답"),
-                (16, "현장 투표와 시상", "QR 코드로 관객 투표"),
-            ]
-        ):
-            EventScheduleItem.objects.create(
-                page=event,
-                sort_order=position,
-                time=dt.time(hour, 0 if position != 1 else 20),
-                title=title,
-                description=detail,
-            )
-        event.showcased.create(project=published, sort_order=0)
-        EventAward.objects.create(
-            page=event,
-            sort_order=0,
-            name="시민 공감상",
-            project=published,
-            citation="현장 투표와 심사 점수 모두 1위",
-        )
-        event.save_revision(user=staff).publish()
-        event = ResultsEventPage.objects.get(pk=event.pk)
-
-    if not LiveVote.objects.filter(event=event).exists():
-        vote = live_vote_open(event=event, actor=staff, audience_weight=60)
-        option = vote.options.first()
-        for email in (
-            "neighbour1@soslab.local",
-            "neighbour2@soslab.local",
-            "resident@soslab.local",
-        ):
-            live_vote_cast(vote=vote, user=demo_user(email), option_id=option.pk)
-        jury_score_set(vote=vote, option=option, juror="전주시 스마트도시과", score=88, actor=staff)
-        jury_score_set(vote=vote, option=option, juror="지역 기업 대표", score=92, actor=staff)
-        live_vote_close(vote=vote, actor=staff)
-
-    return {
-        "teams": 2,
-        "published": ProjectPage.objects.live().filter(team__in=[crosswalk_team, air_team]).count(),
-        "in review": ProjectPage.objects.get(pk=pending.pk).workflow_in_progress,
-        "event": event.slug,
-    }

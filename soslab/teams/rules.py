@@ -1,29 +1,36 @@
-"""Who may do what with teams. Views, templates and services ask here; the rules live once.
+"""Who may do what with teams: django-rules predicates registered as permissions, checked only
+through `user.has_perm("teams.…", team)` / `{% has_perm %}`. Tested as a role x permission table
+in tests/teams/test_rules.py.
 
 Roles: anonymous, citizen, youth member (under 14 with or without recorded guardian consent),
 team leader, mentor, staff coach, moderator, staff.
 """
 
-from soslab.accounts.rules import user_is_moderator
-from soslab.accounts.rules import user_is_staff as is_staff
+import rules
+
+from soslab.accounts.rules import is_moderator, is_staff
 
 from .models import GuardianConsent, Membership, TeamRole
 
+MANAGE_TEAM = "teams.manage_team"
+SEE_TEAM_INSIDE = "teams.see_team_inside"
+EDIT_TEAM_PROJECT = "teams.edit_team_project"
+RECORD_CONSENT = "teams.record_consent"
+RUN_LIVE_VOTE = "teams.run_live_vote"
 
-def membership_of(user, team):
-    if not user.is_authenticated:
-        return None
-    return Membership.objects.filter(team=team, user=user).first()
+
+@rules.predicate
+def is_team_member(user, team):
+    return Membership.objects.of(user, team) is not None
 
 
-def can_manage_team(user, team):
-    """Leaders manage their team (invitations, join requests); staff manage every team."""
-    if is_staff(user):
-        return True
-    membership = membership_of(user, team)
+@rules.predicate
+def is_team_leader(user, team):
+    membership = Membership.objects.of(user, team)
     return bool(membership and membership.role == TeamRole.LEADER)
 
 
+@rules.predicate
 def has_consent(user):
     """True when `user` needs no guardian consent or it is recorded."""
     if not user.needs_guardian_consent:
@@ -31,19 +38,15 @@ def has_consent(user):
     return GuardianConsent.objects.filter(user=user).exists()
 
 
-def can_edit_team_project(user, team):
-    """Members, mentors and coaches of the team edit its project page; under-14s only once their
-    guardian's consent is recorded. Everyone else (other teams included) cannot."""
-    if is_staff(user):
-        return True
-    membership = membership_of(user, team)
-    return bool(membership and has_consent(user))
-
-
-def can_record_consent(user):
-    return is_staff(user)
-
-
-def can_run_live_vote(user):
-    """Opening and closing the audience vote and entering jury scores: staff and moderators."""
-    return bool(user.is_authenticated and user_is_moderator(user))
+# Leaders manage their team (invitations, join requests, starting the project page); staff
+# manage every team.
+rules.add_perm(MANAGE_TEAM, is_staff | is_team_leader)
+# Members (of any role) and staff see the team from inside: every member, missing consents,
+# draft project pages.
+rules.add_perm(SEE_TEAM_INSIDE, is_staff | is_team_member)
+# Members, mentors and coaches of the team edit its project page; under-14s only once their
+# guardian's consent is recorded. Everyone else (other teams included) cannot.
+rules.add_perm(EDIT_TEAM_PROJECT, is_staff | (is_team_member & has_consent))
+rules.add_perm(RECORD_CONSENT, is_staff)
+# Opening and closing the audience vote and entering jury scores: staff and moderators.
+rules.add_perm(RUN_LIVE_VOTE, is_moderator)

@@ -19,5 +19,4 @@ urlpatterns = [
         views.invitation_withdraw,
         name="invitation_withdraw",
     ),
-    path("<str:slug>/project/", views.project_start, name="project_start"),
 ]

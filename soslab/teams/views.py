@@ -1,4 +1,5 @@
-"""Public team pages, joining (invitation link or request) and the leader's tools."""
+"""Public team pages, joining (invitation link or request), the leader's tools and the guardian's
+consent pages. Starting the team's project page is cms.projects.views.project_start."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,30 +25,26 @@ from .forms import (
     JoinRequestForm,
     ProjectStartForm,
 )
-from .models import (
-    GuardianLinkPurpose,
-    GuardianRequestState,
-    Invitation,
-    JoinRequest,
-    JoinRequestStatus,
-    Team,
-)
-from .rules import can_manage_team, is_staff, membership_of
-from .services import (
-    GuardianLinkRefused,
-    TeamActionRefused,
-    guardian_answer,
-    guardian_consent_request,
-    guardian_link_open,
-    guardian_withdraw,
+from .guardians import GuardianLinkRefused, guardian_answer, guardian_link_open, guardian_withdraw
+from .joining import (
     invitation_accept,
     invitation_create,
     invitation_from_token,
     invitation_revoke,
     join_request_create,
     join_request_decide,
-    project_page_create,
 )
+from .models import (
+    GuardianLinkPurpose,
+    GuardianRequestState,
+    Invitation,
+    JoinRequest,
+    JoinRequestStatus,
+    Membership,
+    Team,
+)
+from .rules import MANAGE_TEAM, SEE_TEAM_INSIDE
+from .services import TeamActionRefused, guardian_consent_request
 
 PAGE_SIZE = 20
 # Session key holding a just-created invitation link until the leader's next view of the team.
@@ -62,11 +59,10 @@ def team_list(request):
     return render(request, "teams/team_list.html", {"page_obj": page_obj})
 
 
-def _team_context(request, team, **extra):
-    from cms.models.projects import ProjectPage
-
-    viewer_membership = membership_of(request.user, team)
-    insider = bool(viewer_membership) or is_staff(request.user)
+def team_context(request, team, **extra):
+    """What the team page shows the visitor (its forms, for the leader's tools, in `extra`)."""
+    viewer_membership = Membership.objects.of(request.user, team)
+    insider = request.user.has_perm(SEE_TEAM_INSIDE, team)
     members = team.memberships.select_related("user").order_by("joined_at", "pk")
     if not insider:
         members = members.consented()
@@ -75,10 +71,10 @@ def _team_context(request, team, **extra):
         consented_ids = set(team.memberships.consented().values_list("pk", flat=True))
         for member in members:
             member.consent_missing = member.pk not in consented_ids
-    projects = ProjectPage.objects.filter(team=team).select_related("cover_image")
+    projects = team.projects.select_related("cover_image")
     if not insider:
         projects = projects.live().public()
-    can_manage = can_manage_team(request.user, team)
+    can_manage = request.user.has_perm(MANAGE_TEAM, team)
     context = {
         "team": team,
         "members": members,
@@ -124,7 +120,7 @@ def _team_context(request, team, **extra):
 
 def team_detail(request, slug):
     team = get_object_or_404(Team, slug=slug)
-    context = _team_context(request, team)
+    context = team_context(request, team)
     response = render(request, "teams/team_detail.html", context)
     if context.get("new_invitation_url"):
         patch_cache_control(response, no_store=True, private=True)  # a secret link is on it
@@ -141,7 +137,7 @@ def join_request(request, slug):
         return render(
             request,
             "teams/team_detail.html",
-            _team_context(request, team, join_form=form),
+            team_context(request, team, join_form=form),
             status=400,
         )
     try:
@@ -159,7 +155,7 @@ def join_request(request, slug):
 @login_required
 def join_request_answer(request, slug, pk):
     team = get_object_or_404(Team, slug=slug)
-    if not can_manage_team(request.user, team):
+    if not request.user.has_perm(MANAGE_TEAM, team):
         raise PermissionDenied
     join_req = get_object_or_404(JoinRequest, pk=pk, team=team)
     approve = request.POST.get("decision") == "approve"
@@ -181,14 +177,14 @@ def join_request_answer(request, slug, pk):
 @login_required
 def invitation_new(request, slug):
     team = get_object_or_404(Team, slug=slug)
-    if not can_manage_team(request.user, team):
+    if not request.user.has_perm(MANAGE_TEAM, team):
         raise PermissionDenied
     form = InvitationForm(request.POST)
     if not form.is_valid():
         return render(
             request,
             "teams/team_detail.html",
-            _team_context(request, team, invitation_form=form),
+            team_context(request, team, invitation_form=form),
             status=400,
         )
     try:
@@ -221,7 +217,7 @@ def invitation_new(request, slug):
 @login_required
 def invitation_withdraw(request, slug, pk):
     team = get_object_or_404(Team, slug=slug)
-    if not can_manage_team(request.user, team):
+    if not request.user.has_perm(MANAGE_TEAM, team):
         raise PermissionDenied
     invitation_revoke(invitation=get_object_or_404(Invitation, pk=pk, team=team))
     messages.success(request, _("The invitation link no longer works."))
@@ -260,39 +256,8 @@ def invitation(request, token):
     return render(
         request,
         "teams/invitation.html",
-        {"invitation": invite, "already_member": membership_of(request.user, invite.team)},
+        {"invitation": invite, "already_member": Membership.objects.of(request.user, invite.team)},
     )
-
-
-@require_POST
-@login_required
-def project_start(request, slug):
-    team = get_object_or_404(Team, slug=slug)
-    if not can_manage_team(request.user, team):
-        raise PermissionDenied
-    form = ProjectStartForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request,
-            "teams/team_detail.html",
-            _team_context(request, team, project_form=form),
-            status=400,
-        )
-    try:
-        page = project_page_create(
-            team=team,
-            title=form.cleaned_data["title"],
-            summary=form.cleaned_data["summary"],
-            actor=request.user,
-        )
-    except (TeamActionRefused, PostingRefused) as refusal:
-        messages.error(request, refusal.message)
-        return redirect(team)
-    messages.success(
-        request,
-        _("Your project page was created as a draft. Write it, then submit it for review."),
-    )
-    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 # --- Guardian consent online ---------------------------------------------------------------------

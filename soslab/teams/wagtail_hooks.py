@@ -11,10 +11,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from soslab.accounts.permissions import posting_refusal
+from soslab.accounts.rules import user_is_staff
 
 from . import admin_views
 from .models import Membership, Team
-from .rules import can_record_consent, is_staff
+from .rules import RECORD_CONSENT
 
 
 class TeamViewSet(ModelViewSet):
@@ -72,7 +73,7 @@ def register_consent_urls():
 
 class ConsentMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_record_consent(request.user)
+        return request.user.has_perm(RECORD_CONSENT)
 
 
 @hooks.register("register_admin_menu_item")
@@ -90,7 +91,7 @@ def register_consent_menu_item():
 def read_only_people_do_not_edit_pages(request, page):
     """Team members edit their project page in the Wagtail editor: a blocked or unverified member
     is read-only there too (the same posting check as every other write); staff are not held."""
-    if is_staff(request.user):
+    if user_is_staff(request.user):
         return None
     refusal = posting_refusal(request.user)
     if refusal is None:

@@ -28,8 +28,9 @@ from soslab.notifications.models import Follow, Notification
 from soslab.notifications.services import follow_add, notify
 from soslab.problems.models import Problem
 from soslab.problems.supports import support_add
+from soslab.teams.joining import join_request_create
 from soslab.teams.models import JoinRequest, Membership
-from soslab.teams.services import guardian_consent_record, join_request_create
+from soslab.teams.services import guardian_consent_record
 from tests.factories import StaffFactory, UserFactory
 from tests.ideas.factories import IdeaFactory
 from tests.problems.factories import CategoryFactory, ProblemFactory

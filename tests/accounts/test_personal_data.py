@@ -4,7 +4,7 @@ policy text written by load_reference_data."""
 
 from django.apps import apps
 
-from cms.legal_texts import PRIVACY
+from cms.editorial.legal_texts import PRIVACY
 from soslab.accounts.personal_data import NOT_PERSONAL, PERSONAL, candidate_fields
 
 

@@ -6,17 +6,13 @@ import datetime as dt
 import pytest
 from django.utils import timezone, translation
 
+from cms.projects.services import project_page_create
 from soslab.accounts.permissions import PostingRefused, posting_refusal
 from soslab.accounts.services import profile_update
 from soslab.notifications.models import Follow
 from soslab.notifications.services import follow_add
 from soslab.problems.still_there import problem_still_there_answer
-from soslab.teams.services import (
-    invitation_create,
-    join_request_create,
-    join_request_decide,
-    project_page_create,
-)
+from soslab.teams.joining import invitation_create, join_request_create, join_request_decide
 from tests.factories import UserFactory
 from tests.problems.factories import ProblemFactory
 from tests.teams.factories import make_project, make_team, project_index

@@ -2,8 +2,8 @@
 
 import pytest
 
+from cms.editorial.tree import legal_pages_ensure
 from cms.models import LegalPage
-from cms.pages import legal_pages_ensure
 
 SLUGS = ["privacy", "terms", "accessibility", "contact"]
 

@@ -81,7 +81,7 @@ def test_progress_update_photo_needs_agreement():
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file
 
-    from cms.models.projects import ProjectUpdate
+    from cms.projects.models import ProjectUpdate
 
     image = Image.objects.create(title="진행", file=get_test_image_file())
     update = ProjectUpdate(date="2026-05-01", title="시제품 완성", photo=image)

@@ -58,7 +58,7 @@ def test_team_list_query_count_does_not_grow_with_teams(client):
 
 @pytest.mark.django_db
 def test_event_page_query_count_does_not_grow_with_projects(client, staff):
-    from soslab.teams.services import live_vote_open
+    from soslab.teams.live_vote import live_vote_open
 
     event = make_event(projects=[make_project(make_team())])
     few = _queries(client, event.url)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.models.projects import ProjectPage
+from cms.projects.models import ProjectPage
 from tests.factories import UserFactory
 from tests.teams.factories import make_project, make_team, project_index
 

@@ -5,9 +5,9 @@ import pytest
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.models.projects import ProjectPage
+from cms.projects.models import ProjectPage
+from cms.projects.services import PROJECT_WORKFLOW_NAME
 from soslab.problems.models import ProblemStatus, TimelineEntry
-from soslab.teams.services import PROJECT_WORKFLOW_NAME
 from tests.factories import ModeratorFactory, UserFactory
 from tests.problems.factories import ProblemFactory
 from tests.teams.factories import make_project, make_team, project_index

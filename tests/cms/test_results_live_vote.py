@@ -5,15 +5,15 @@ import json
 import pytest
 from django.db import IntegrityError, transaction
 
-from soslab.teams.models import LiveBallot, LiveVote, LiveVoteStatus
-from soslab.teams.services import (
-    TeamActionRefused,
+from soslab.teams.live_vote import (
     jury_score_set,
     live_vote_cast,
     live_vote_close,
     live_vote_open,
     live_vote_ranking,
 )
+from soslab.teams.models import LiveBallot, LiveVote, LiveVoteStatus
+from soslab.teams.services import TeamActionRefused
 from tests.factories import UserFactory
 from tests.teams.factories import make_event, make_project, make_team
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from cms.results.statistics import round_statistics
 from soslab.ideas.models import Ballot, Vote
 from soslab.moderation.models import ModerationState
 from soslab.problems.models import ProblemStatus
-from soslab.teams.statistics import round_statistics
 from tests.factories import UserFactory
 from tests.ideas.factories import IdeaFactory, make_round
 from tests.problems.factories import ProblemFactory, SupportFactory

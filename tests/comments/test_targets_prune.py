@@ -7,7 +7,7 @@ from django.core.management import call_command
 from soslab.comments.models import Comment
 from soslab.notifications.models import Follow
 from soslab.notifications.services import follow_add
-from soslab.teams.services import invitation_create
+from soslab.teams.joining import invitation_create
 from tests.factories import UserFactory
 from tests.problems.factories import ProblemFactory
 from tests.teams.factories import make_team

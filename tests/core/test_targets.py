@@ -13,7 +13,7 @@ from soslab.moderation.cases import case_for
 from soslab.moderation.models import Decision, DecisionAction, ModerationState
 from soslab.notifications.models import Follow
 from soslab.notifications.services import follow_add, notify
-from soslab.teams.services import invitation_create
+from soslab.teams.joining import invitation_create
 from tests.factories import UserFactory
 from tests.problems.factories import ProblemFactory
 from tests.teams.factories import make_project, make_team

@@ -1,7 +1,7 @@
 import pytest
 from wagtail.models import Site
 
-from cms.models import home_sections
+from cms.editorial.home import home_sections
 from soslab.ideas.phases import Phase
 from tests.ideas.factories import IdeaFactory, make_round
 

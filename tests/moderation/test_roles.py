@@ -14,6 +14,7 @@ from wagtail.models import (
     Page,
 )
 
+from cms.projects.permissions import TEAM_PAGE_PERMISSIONS
 from soslab.accounts.rules import user_is_moderator
 from soslab.moderation.roles import (
     MODERATORS,
@@ -22,7 +23,7 @@ from soslab.moderation.roles import (
     project_groups_sync,
 )
 from soslab.teams.models import Team
-from soslab.teams.services import TEAM_PAGE_PERMISSIONS, team_editors_sync
+from soslab.teams.services import team_editors_sync
 from tests.factories import ModeratorFactory, UserFactory
 from tests.teams.factories import make_project, make_team
 

@@ -13,7 +13,8 @@ from soslab.comments.services import comment_create
 from soslab.ideas.phases import Phase
 from soslab.moderation.services import content_hide
 from soslab.notifications.models import Notification
-from soslab.teams.services import invitation_create, join_request_create, live_vote_open
+from soslab.teams.joining import invitation_create, join_request_create
+from soslab.teams.live_vote import live_vote_open
 from tests.factories import ModeratorFactory, StaffFactory, UserFactory
 from tests.ideas.factories import IdeaFactory, make_round
 from tests.problems.factories import CITY_HALL, CategoryFactory, ProblemFactory

@@ -204,7 +204,7 @@ ROUTES = {
         data=lambda w: {},
         owned=lambda w: ({"slug": w.team.slug, "pk": w.invitation.pk}, w.invitation),
     ),
-    "teams:project_start": Route(
+    "projects:start": Route(
         WRITE,
         args=_team,
         data=lambda w: {"title": "새 프로젝트", "summary": "요약"},

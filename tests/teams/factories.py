@@ -7,8 +7,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
-from cms.models.projects import ProjectIndexPage, ProjectPage
-from cms.models.results import ResultsEventPage, ResultsIndexPage, ShowcasedProject
+from cms.projects.models import ProjectIndexPage, ProjectPage
+from cms.results.models import ResultsEventPage, ResultsIndexPage, ShowcasedProject
 from soslab.accounts.models import AgeBand
 from soslab.teams.models import Team
 from soslab.teams.services import membership_add, team_create

@@ -10,6 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from soslab.accounts.models import AgeBand, User
+from soslab.teams.guardians import guardian_reminders_due
 from soslab.teams.models import (
     ConsentMethod,
     GuardianConsent,
@@ -18,7 +19,7 @@ from soslab.teams.models import (
     GuardianRequestState,
     Membership,
 )
-from soslab.teams.services import guardian_consent_request, guardian_reminders_due
+from soslab.teams.services import guardian_consent_request
 from soslab.teams.tasks import remind_guardians
 from tests.factories import StaffFactory, UserFactory
 from tests.teams.factories import ChildFactory, make_team

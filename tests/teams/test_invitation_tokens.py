@@ -8,8 +8,9 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
+from soslab.teams.joining import invitation_create, invitation_from_token
 from soslab.teams.models import Invitation, Membership
-from soslab.teams.services import TeamActionRefused, invitation_create, invitation_from_token
+from soslab.teams.services import TeamActionRefused
 from tests.factories import UserFactory
 from tests.teams.factories import make_project, make_team
 

@@ -5,14 +5,14 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from soslab.teams.models import Invitation, JoinRequest, JoinRequestStatus, Membership, TeamRole
-from soslab.teams.services import (
-    TeamActionRefused,
+from soslab.teams.joining import (
     invitation_create,
     invitation_from_token,
     join_request_create,
     join_request_decide,
 )
+from soslab.teams.models import Invitation, JoinRequest, JoinRequestStatus, Membership, TeamRole
+from soslab.teams.services import TeamActionRefused
 from tests.factories import UserFactory
 from tests.teams.factories import make_team
 
@@ -155,7 +155,7 @@ def test_invitation_form_errors_keep_what_was_typed(client):
 
 @pytest.mark.django_db
 def test_leader_starts_a_draft_project_page(client):
-    from cms.models.projects import ProjectPage
+    from cms.projects.models import ProjectPage
     from tests.teams.factories import project_index
 
     project_index()

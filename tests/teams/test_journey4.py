@@ -7,8 +7,9 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import WorkflowState
 
-from cms.models.projects import ProjectPage
-from soslab.teams.services import guardian_consent_record, invitation_create
+from cms.projects.models import ProjectPage
+from soslab.teams.joining import invitation_create
+from soslab.teams.services import guardian_consent_record
 from tests.factories import ModeratorFactory, UserFactory
 from tests.teams.factories import ChildFactory, make_event, make_team, project_index
 

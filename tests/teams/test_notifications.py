@@ -4,14 +4,14 @@ its project page's review (approved or sent back) and of an accepted invitation.
 import pytest
 
 from soslab.notifications.models import Notification
-from soslab.teams.models import TeamRole
-from soslab.teams.services import (
+from soslab.teams.joining import (
     invitation_accept,
     invitation_create,
     join_request_create,
     join_request_decide,
-    membership_add,
 )
+from soslab.teams.models import TeamRole
+from soslab.teams.services import membership_add
 from tests.factories import ModeratorFactory, UserFactory
 from tests.teams.factories import make_project, make_team
 

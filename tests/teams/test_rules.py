@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from soslab.teams.models import TeamRole
-from soslab.teams.rules import can_edit_team_project, can_manage_team, can_run_live_vote
+from soslab.teams.rules import EDIT_TEAM_PROJECT, MANAGE_TEAM, RUN_LIVE_VOTE
 from soslab.teams.services import guardian_consent_record, membership_add
 from tests.factories import ModeratorFactory, StaffFactory, UserFactory
 from tests.teams.factories import ChildFactory, make_team
@@ -65,6 +65,6 @@ def _person(role, team, other_team):
 def test_role_table(role, manage, edit, live):
     team, other_team = make_team(), make_team()
     person = _person(role, team, other_team)
-    assert can_manage_team(person, team) is manage
-    assert can_edit_team_project(person, team) is edit
-    assert can_run_live_vote(person) is live
+    assert person.has_perm(MANAGE_TEAM, team) is manage
+    assert person.has_perm(EDIT_TEAM_PROJECT, team) is edit
+    assert person.has_perm(RUN_LIVE_VOTE) is live

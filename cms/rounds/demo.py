@@ -1,4 +1,5 @@
-"""Demo lab rounds: one finished round with results and one round in its voting phase.
+"""Demo lab rounds (step cms.rounds.demo): one finished round with results and one round in its
+voting phase, with their ideas and votes.
 
 Dates are computed from today (Seoul) so the demo is always live; re-running changes nothing on
 the same day (on a later day it moves the dates and publishes one new revision per round).
@@ -10,11 +11,13 @@ import datetime as dt
 from django.db.models import Count
 from django.utils import timezone
 
-from cms.models import RoundPage
-from cms.pages import round_index_ensure
+from soslab.accounts.models import User
+from soslab.ideas.models import Ballot, Idea, IdeaStatus, Vote
 from soslab.moderation.models import ModerationState
+from soslab.problems.models import Problem
 
-from .models import Ballot, Idea, IdeaStatus, Vote
+from .models import RoundPage
+from .tree import round_index_ensure
 
 ROUNDS = [
     {
@@ -140,14 +143,10 @@ def ensure_round(index, spec):
 
 
 def _people():
-    from soslab.accounts.models import User
-
     return list(User.objects.filter(email__endswith="@soslab.local").order_by("pk"))
 
 
 def _problems():
-    from soslab.problems.models import Problem
-
     return list(
         Problem.objects.public().filter(dong__isnull=False).order_by("-support_count", "pk")[:12]
     )
@@ -220,3 +219,14 @@ def load(out):
         "ideas": Idea.objects.count(),
         "votes": Vote.objects.count(),
     }
+
+
+def round_of_results_event():
+    """The round a results-sharing event shares: a finished one (results phase started), else the
+    latest."""
+    today = timezone.localdate()
+    rounds = RoundPage.objects.live()
+    return (
+        rounds.filter(results_start__lte=today).order_by("-results_start").first()
+        or rounds.order_by("-problems_start").first()
+    )

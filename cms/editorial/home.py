@@ -1,7 +1,8 @@
-"""Wagtail page models. Editorial pages live here; citizen content lives in soslab/<app>/models.py."""
+"""The home page, its sections hook and the bilingual-field mixin of the editorial pages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -69,8 +70,6 @@ def home_sections(request):
     Each app that has something for the front page registers a callable with the
     `soslab_home_sections` Wagtail hook; it returns a dict with a template and its context, or None.
     """
-    from wagtail import hooks
-
     sections = []
     for fn in hooks.get_hooks("soslab_home_sections"):
         section = fn(request)

@@ -1,10 +1,10 @@
 """Maker team project pages (프로젝트) under the projects index at /projects/.
 
 Team members edit their own project in the Wagtail admin (their team's group holds edit, not
-publish, permission on that page only: soslab.teams.services.team_editors_sync) and submit it to
+publish, permission on that page only: cms.projects.permissions) and submit it to
 the "Project review" workflow; staff approve and publish. Drafts stay private. Publishing a
 project that addresses problems moves them to "in a project" once
-(soslab.teams.services.project_problems_announce).
+(cms.projects.services.project_problems_announce).
 """
 
 from django.core.exceptions import ValidationError

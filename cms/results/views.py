@@ -1,8 +1,8 @@
 """Views of a results-sharing event page: its public context, the projector view and the live
 audience vote (one-tap voting page, JSON results for the projector, QR code, staff controls).
 
-They are served as routes of cms.models.results.ResultsEventPage; the writes go through
-soslab.teams.services.
+They are served as routes of cms.results.models.ResultsEventPage; the writes go through
+soslab.teams.live_vote.
 """
 
 import io
@@ -18,20 +18,21 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from cms.blocks import MapBlock
 from soslab.accounts.permissions import PostingRefused
 from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import hit
-
-from .models import LiveBallot, LiveVote, LiveVoteOption, LiveVoteStatus
-from .rules import can_run_live_vote
-from .services import (
-    TeamActionRefused,
+from soslab.teams.live_vote import (
     jury_score_set,
     live_vote_cast,
     live_vote_close,
     live_vote_open,
     live_vote_ranking,
 )
+from soslab.teams.models import LiveBallot, LiveVote, LiveVoteOption, LiveVoteStatus
+from soslab.teams.rules import RUN_LIVE_VOTE
+from soslab.teams.services import TeamActionRefused
+
 from .statistics import chart_height, statistics_rows
 
 POLL_SECONDS = 4
@@ -54,20 +55,17 @@ def event_context(event, request):
             if award.project.live
         ],
         "live_vote": vote,
-        "can_run_vote": can_run_live_vote(request.user),
+        "can_run_vote": request.user.has_perm(RUN_LIVE_VOTE),
         "venue_map": venue_map(event),
     }
 
 
 def venue_map(event):
     """The venue as a bound MapBlock (the geo app's folium map with a text list), or None when the
-    event has no coordinates or the MapBlock is not available."""
-    from cms import blocks as cms_blocks
-
-    map_block_class = getattr(cms_blocks, "MapBlock", None)
-    if map_block_class is None or event.venue_lat is None or event.venue_lon is None:
+    event has no coordinates."""
+    if event.venue_lat is None or event.venue_lon is None:
         return None
-    block = map_block_class()
+    block = MapBlock()
     value = block.to_python(
         {
             "heading": "",
@@ -186,46 +184,46 @@ def vote_qr_svg(request, event):
     return response
 
 
+def _manage_action(request, event, vote):
+    """Run one staff action (open, close, jury score); returns the errors to show (none: done)."""
+    action = request.POST.get("action")
+    if action == "open":
+        weight = _int_in_range(request.POST.get("audience_weight"), 0, 100)
+        if weight is None:
+            return [_("The audience weight must be a whole number from 0 to 100.")]
+        live_vote_open(event=event, actor=request.user, audience_weight=weight)
+        messages.success(request, _("The live vote is open."))
+    elif action == "close" and vote:
+        live_vote_close(vote=vote, actor=request.user)
+        messages.success(request, _("The live vote is closed and the ranking is final."))
+    elif action == "jury" and vote:
+        score = _int_in_range(request.POST.get("score"), 0, 100)
+        juror = request.POST.get("juror", "").strip()
+        option = LiveVoteOption.objects.filter(
+            vote=vote, pk=request.POST.get("option") or 0
+        ).first()
+        if score is None or not juror or option is None:
+            return [_("Enter the juror's name, choose a project and a score from 0 to 100.")]
+        jury_score_set(vote=vote, option=option, juror=juror, score=score, actor=request.user)
+        messages.success(request, _("Jury score saved."))
+    else:
+        return [_("Unknown action.")]
+    return []
+
+
 def vote_manage(request, event):
     """Staff controls: open the vote with weights, enter jury scores, close it."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not can_run_live_vote(request.user):
+    if not request.user.has_perm(RUN_LIVE_VOTE):
         raise PermissionDenied
     vote = LiveVote.objects.filter(event=event).first()
     errors = []
     if request.method == "POST":
-        action = request.POST.get("action")
         try:
-            if action == "open":
-                weight = _int_in_range(request.POST.get("audience_weight"), 0, 100)
-                if weight is None:
-                    errors.append(_("The audience weight must be a whole number from 0 to 100."))
-                else:
-                    live_vote_open(event=event, actor=request.user, audience_weight=weight)
-                    messages.success(request, _("The live vote is open."))
-            elif action == "close" and vote:
-                live_vote_close(vote=vote, actor=request.user)
-                messages.success(request, _("The live vote is closed and the ranking is final."))
-            elif action == "jury" and vote:
-                score = _int_in_range(request.POST.get("score"), 0, 100)
-                juror = request.POST.get("juror", "").strip()
-                option = LiveVoteOption.objects.filter(
-                    vote=vote, pk=request.POST.get("option") or 0
-                ).first()
-                if score is None or not juror or option is None:
-                    errors.append(
-                        _("Enter the juror's name, choose a project and a score from 0 to 100.")
-                    )
-                else:
-                    jury_score_set(
-                        vote=vote, option=option, juror=juror, score=score, actor=request.user
-                    )
-                    messages.success(request, _("Jury score saved."))
-            else:
-                errors.append(_("Unknown action."))
+            errors = _manage_action(request, event, vote)
         except TeamActionRefused as refusal:
-            errors.append(refusal.message)
+            errors = [refusal.message]
         if not errors:
             return redirect(event.url_for("live_vote_manage"))
         vote = LiveVote.objects.filter(event=event).first()

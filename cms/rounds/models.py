@@ -1,7 +1,8 @@
 """SOS Lab rounds: the index of rounds and one page per round (season).
 
 A round's ideas, votes and results are citizen content (soslab.ideas); the RoundPage serves them
-under its own URL with RoutablePageMixin so the public URLs stay /rounds/<slug>/ideas/... .
+under its own URL with RoutablePageMixin so the public URLs stay /rounds/<slug>/ideas/... ; the
+routes' views are cms/rounds/views.py (ideas) and cms/rounds/voting.py (votes, results).
 """
 
 import datetime as dt
@@ -17,9 +18,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
+from cms.editorial.home import BilingualMixin
 from soslab.ideas.phases import PHASE_ACTIONS, PHASE_FIELDS, Phase, phase_spans
 
-from .home import BilingualMixin
+from . import views, voting
 
 
 class RoundIndexPage(BilingualMixin, Page):
@@ -245,61 +247,43 @@ class RoundPage(RoutablePageMixin, BilingualMixin, Page):
             return None
         return max(0, int((span.starts_at - (now or timezone.now())) / dt.timedelta(seconds=1)))
 
-    # --- Routes (views live in soslab.ideas.views) -------------------------------------------
+    # --- Routes (views in cms/rounds/views.py and voting.py) ---------------------------------
 
     @path("")
     def round_home(self, request):
-        from soslab.ideas import views
-
         return views.round_home(request, self)
 
     @path("ideas/", name="ideas")
     def ideas_list(self, request):
-        from soslab.ideas import views
-
         return views.idea_list(request, self)
 
     @path("ideas/new/", name="idea_new")
     def idea_new(self, request):
-        from soslab.ideas import views
-
         return views.idea_create(request, self)
 
     @path("ideas/<int:idea_id>/", name="idea_detail")
     def idea_detail(self, request, idea_id):
-        from soslab.ideas import views
-
         return views.idea_detail(request, self, idea_id)
 
     @path("ideas/<int:idea_id>/vote/", name="idea_vote")
     def idea_vote(self, request, idea_id):
-        from soslab.ideas import views
-
-        return views.idea_vote(request, self, idea_id)
+        return voting.idea_vote(request, self, idea_id)
 
     @path("ideas/<int:idea_id>/withdraw-vote/", name="idea_vote_withdraw")
     def idea_vote_withdraw(self, request, idea_id):
-        from soslab.ideas import views
-
-        return views.idea_vote_withdraw(request, self, idea_id)
+        return voting.idea_vote_withdraw(request, self, idea_id)
 
     @path("ideas/<int:idea_id>/withdraw/", name="idea_withdraw")
     def idea_withdraw(self, request, idea_id):
-        from soslab.ideas import views
-
         return views.idea_withdraw(request, self, idea_id)
 
     @path("results/", name="results")
     def results(self, request):
-        from soslab.ideas import views
-
-        return views.round_results(request, self)
+        return voting.round_results(request, self)
 
     @path("results/csv/", name="results_csv")
     def results_csv(self, request):
-        from soslab.ideas import views
-
-        return views.round_results_csv(request, self)
+        return voting.round_results_csv(request, self)
 
     def url_for(self, name, **kwargs):
         return self.url + self.reverse_subpage(name, kwargs=kwargs or None)

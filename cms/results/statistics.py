@@ -16,6 +16,11 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.projects.models import ProjectPage
+from soslab.ideas.models import Idea, Vote
+from soslab.problems.models import Problem, ProblemStatus, Support
+from soslab.teams.models import Team
+
 SEOUL = ZoneInfo("Asia/Seoul")
 
 LABELS = {
@@ -36,12 +41,6 @@ def _start_of(day):
 
 def round_statistics(round_page):
     """{key: number} for the round, in the order of LABELS."""
-    from cms.models.projects import ProjectPage
-    from soslab.ideas.models import Idea, Vote
-    from soslab.problems.models import Problem, ProblemStatus, Support
-
-    from .models import Team
-
     window = {"created_at__gte": _start_of(round_page.problems_start)}
     if round_page.results_start:
         window["created_at__lt"] = _start_of(round_page.results_start)

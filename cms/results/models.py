@@ -1,9 +1,9 @@
 """Results-sharing events (결과공유회): the archive at /results/ and one page per event.
 
 The statistics on an event page are computed from its round's data
-(soslab.teams.statistics.round_statistics), never typed in. The live audience vote is a
+(cms.results.statistics.round_statistics), never typed in. The live audience vote is a
 soslab.teams.models.LiveVote attached to the event; its public pages are routes of the event page
-(`vote/`, `vote/results/` JSON, `vote/qr/` SVG, `projector/`) served by soslab.teams.live_views.
+(`vote/`, `vote/results/` JSON, `vote/qr/` SVG, `projector/`) served by cms/results/views.py.
 """
 
 from django.core.exceptions import ValidationError
@@ -24,6 +24,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from cms.blocks import GalleryBlock, PhotoBlock, VideoBlock
+from soslab.teams.models import LiveVote
+
+from . import views
+from .statistics import round_statistics
 
 PAGE_SIZE = 20
 
@@ -132,51 +136,35 @@ class ResultsEventPage(RoutablePageMixin, Page):
         ]
 
     def statistics(self):
-        from soslab.teams.statistics import round_statistics
-
         return round_statistics(self.round) if self.round_id else None
 
     def live_vote(self):
-        from soslab.teams.models import LiveVote
-
         return LiveVote.objects.filter(event=self).first()
 
     def get_context(self, request, *args, **kwargs):
-        from soslab.teams.live_views import event_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(self, request))
+        context.update(views.event_context(self, request))
         return context
 
     @path("projector/", name="projector")
     def projector(self, request):
-        from soslab.teams.live_views import projector
-
-        return projector(request, self)
+        return views.projector(request, self)
 
     @path("vote/", name="live_vote")
     def live_vote_page(self, request):
-        from soslab.teams.live_views import vote_page
-
-        return vote_page(request, self)
+        return views.vote_page(request, self)
 
     @path("vote/results/", name="live_vote_results")
     def live_vote_results(self, request):
-        from soslab.teams.live_views import vote_results_json
-
-        return vote_results_json(request, self)
+        return views.vote_results_json(request, self)
 
     @path("vote/qr/", name="live_vote_qr")
     def live_vote_qr(self, request):
-        from soslab.teams.live_views import vote_qr_svg
-
-        return vote_qr_svg(request, self)
+        return views.vote_qr_svg(request, self)
 
     @path("vote/manage/", name="live_vote_manage")
     def live_vote_manage(self, request):
-        from soslab.teams.live_views import vote_manage
-
-        return vote_manage(request, self)
+        return views.vote_manage(request, self)
 
     def url_for(self, name):
         return self.url + self.reverse_subpage(name)

@@ -1,12 +1,16 @@
-"""The platform's page tree: the home page as the default Site's root and the index pages under
-it (rounds, projects, results) and the legal and service pages (privacy, terms, accessibility,
-contact). Used by `load_reference_data` (every install, cms.reference) and
-by the demo loaders, which add demo pages below these indexes.
+"""The editorial part of the page tree: the home page as the default Site's root, and the legal
+and service pages under it (privacy, terms, accessibility, contact). Each feature adds its own
+index under the home page (cms/rounds/tree.py, cms/projects/tree.py, cms/results/tree.py);
+cms.reference.page_tree_ensure builds the whole tree for `load_reference_data` and the demo.
 
 Each `*_ensure` function creates what is missing and returns the page; it never changes a page
 that exists, so editors' changes survive every deploy."""
 
 from wagtail.models import Page, Site
+
+from .home import HomePage
+from .legal import LegalPage
+from .legal_texts import LEGAL_PAGES
 
 SITE_NAME = "SOS랩 전주"
 
@@ -36,30 +40,9 @@ HOME = {
     ),
 }
 
-ROUND_INDEX = {
-    "title": "SOS랩 라운드",
-    "slug": "rounds",
-    "intro": "SOS랩은 라운드마다 문제를 모으고, 아이디어를 제안받고, 시민 투표로 메이커 팀이 만들 아이디어를 고릅니다.",
-    "intro_en": "Each SOS Lab round collects problems, gathers ideas and lets residents vote on what maker teams build.",
-}
 
-PROJECT_INDEX = {
-    "title": "프로젝트",
-    "slug": "projects",
-    "intro": (
-        "청소년 메이커 팀이 지역 기업 멘토와 함께 주민이 고른 문제를 직접 해결합니다. "
-        "팀이 쓰고, 운영팀이 검토한 뒤 공개됩니다."
-    ),
-}
-
-RESULTS_INDEX = {
-    "title": "결과공유회",
-    "slug": "results",
-    "intro": "라운드마다 메이커 팀이 만든 해결책을 시민 앞에서 발표하는 결과공유회 기록입니다.",
-}
-
-
-def _add_published(parent, page):
+def add_published(parent, page):
+    """Add `page` under `parent` and publish its first revision."""
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -68,11 +51,9 @@ def _add_published(parent, page):
 def home_page_ensure():
     """Return the HomePage, creating it and making it the default Site's root the first time
     (Wagtail's initial "Welcome to your new Wagtail site!" page is then deleted)."""
-    from .models import HomePage
-
     home = HomePage.objects.first()
     if home is None:
-        home = _add_published(Page.get_first_root_node(), HomePage(**HOME))
+        home = add_published(Page.get_first_root_node(), HomePage(**HOME))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
@@ -88,51 +69,20 @@ def home_page_ensure():
     return home
 
 
-def _index_ensure(model, fields):
+def index_ensure(model, fields):
+    """The `model` page under the home page, created and published with `fields` if missing."""
     home = home_page_ensure()
-    return model.objects.child_of(home).first() or _add_published(home, model(**fields))
-
-
-def round_index_ensure():
-    from .models import RoundIndexPage
-
-    return _index_ensure(RoundIndexPage, ROUND_INDEX)
-
-
-def project_index_ensure():
-    """The projects index; soslab.teams assigns it the Project review workflow on creation."""
-    from .models import ProjectIndexPage
-
-    return _index_ensure(ProjectIndexPage, PROJECT_INDEX)
-
-
-def results_index_ensure():
-    from .models import ResultsIndexPage
-
-    return _index_ensure(ResultsIndexPage, RESULTS_INDEX)
+    return model.objects.child_of(home).first() or add_published(home, model(**fields))
 
 
 def legal_pages_ensure():
     """The privacy policy, terms, accessibility statement and contact page under the home page,
-    with the default texts of cms.legal_texts. A page whose slug exists (as any page type) is left
-    alone, so editors' changes and deliberate replacements survive. Returns {slug: page}."""
-    from .legal_texts import LEGAL_PAGES
-    from .models import LegalPage
-
+    with the default texts of cms.editorial.legal_texts. A page whose slug exists (as any page
+    type) is left alone, so editors' changes and deliberate replacements survive. Returns
+    {slug: page}."""
     home = home_page_ensure()
     pages = {}
     for fields in LEGAL_PAGES:
         existing = Page.objects.child_of(home).filter(slug=fields["slug"]).first()
-        pages[fields["slug"]] = existing or _add_published(home, LegalPage(**fields))
+        pages[fields["slug"]] = existing or add_published(home, LegalPage(**fields))
     return pages
-
-
-def page_tree_ensure():
-    """The whole tree every installation needs. Returns {name: page}."""
-    return {
-        "home": home_page_ensure(),
-        "rounds": round_index_ensure(),
-        "projects": project_index_ensure(),
-        "results": results_index_ensure(),
-        **legal_pages_ensure(),
-    }

@@ -2,8 +2,8 @@
 
 Their bodies are a small plain-text StreamField (headings, paragraphs, bulleted lists): no rich
 text and no HTML, so an editor can change a policy without being able to inject markup. The
-default texts are written by `cms.pages.legal_pages_ensure` (load_reference_data); editors' later
-changes are never overwritten."""
+default texts are written by `cms.editorial.tree.legal_pages_ensure` (load_reference_data);
+editors' later changes are never overwritten."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
