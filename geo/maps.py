@@ -23,6 +23,8 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from soslab.core.dates import format_when
+
 from . import boundaries
 
 JEONJU_CENTER = (35.8242, 127.1480)
@@ -300,9 +302,7 @@ def _fmt(value):
 
 
 def _local_hour(hour):
-    from django.utils import timezone
-
-    return timezone.localtime(hour).strftime("%Y-%m-%d %H:%M")
+    return format_when(hour)
 
 
 # --- Page maps ------------------------------------------------------------------------------

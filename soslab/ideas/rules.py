@@ -5,16 +5,12 @@ translated reason, a machine `code` and the HTTP status API clients get. The per
 tests/ideas/test_permissions.py exercises every role against every phase.
 """
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import PostingRefused, posting_refusal
+from soslab.core.dates import format_day
 
 from .phases import Phase
-
-
-def _day(value):
-    return date_format(value, "DATE_FORMAT")
 
 
 def propose_refusal(user, round_page):
@@ -26,7 +22,7 @@ def propose_refusal(user, round_page):
         span = round_page.span_for(Phase.IDEAS)
         return PostingRefused(
             _("This round collects ideas from %(start)s to %(end)s.")
-            % {"start": _day(span.first_day), "end": _day(span.last_day)},
+            % {"start": format_day(span.first_day), "end": format_day(span.last_day)},
             code="ideas_closed",
             status=409,
         )
@@ -47,7 +43,7 @@ def voting_refusal(user, round_page, now=None):
         )
     span = round_page.voting_span
     if not round_page.voting_is_open(now):
-        dates = {"start": _day(span.first_day), "end": _day(span.last_day)}
+        dates = {"start": format_day(span.first_day), "end": format_day(span.last_day)}
         if round_page.voting_has_closed(now):
             message = _("Voting in this round closed on %(end)s (it ran from %(start)s).") % dates
             code = "voting_closed"
