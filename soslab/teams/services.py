@@ -102,9 +102,9 @@ def _team_group_name(team):
 def team_editors_sync(*, team):
     """Make the team's Wagtail group match its members who may publish.
 
-    The group gets admin access, edit (not publish) permission on the team's project pages only,
-    and an image collection of its own. Under-14s without recorded guardian consent are left out.
-    Safe to call any number of times.
+    Once the team has a project page, the group gets admin access and edit (not publish)
+    permission on the team's project pages only; it always has an image collection of its own.
+    Under-14s without recorded guardian consent are left out. Safe to call any number of times.
     """
     from cms.models.projects import ProjectPage
 
@@ -118,9 +118,6 @@ def team_editors_sync(*, team):
             team.collection = root.add_child(name=f"{team.name} ({team.slug})")
         team.save(update_fields=["editor_group", "collection"])
 
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
         for codename in TEAM_IMAGE_PERMISSIONS:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailimages", codename=codename
@@ -135,6 +132,15 @@ def team_editors_sync(*, team):
             )
         )
         project_ids = set(ProjectPage.objects.filter(team=team).values_list("pk", flat=True))
+        # The admin opens only for a team with a project page to edit: a citizen who merely
+        # joined a team gets no CMS (no /admin/, no editing bar).
+        access_admin = Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+        if project_ids:
+            group.permissions.add(access_admin)
+        else:
+            group.permissions.remove(access_admin)
         GroupPagePermission.objects.filter(group=group).exclude(page_id__in=project_ids).delete()
         for page_id in project_ids:
             for permission in page_permissions:
