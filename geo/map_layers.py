@@ -2,9 +2,10 @@
 text and popups they carry. The maps themselves are built in geo/maps.py."""
 
 import folium
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+
+from soslab.core.dates import format_when
 
 from .air import grade_for
 from .models import TrafficKind
@@ -145,4 +146,4 @@ def _fmt(value):
 
 
 def _local_hour(hour):
-    return timezone.localtime(hour).strftime("%Y-%m-%d %H:%M")
+    return format_when(hour)

@@ -1,9 +1,9 @@
 """Who may write. Every posting view, API endpoint and service asks here, so the rules live once."""
 
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+
+from soslab.core.dates import format_when
 
 
 class PostingRefused(Exception):
@@ -34,7 +34,7 @@ def posting_refusal(user):
     if user.is_blocked:
         return PostingRefused(
             _("Your account is blocked from posting until %(date)s.")
-            % {"date": date_format(localtime(user.blocked_until), "DATETIME_FORMAT")},
+            % {"date": format_when(user.blocked_until)},
             code="blocked",
         )
     if user.needs_policy_consent:

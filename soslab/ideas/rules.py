@@ -10,11 +10,11 @@ translated message, a machine `code` and the HTTP status API clients get.
 """
 
 import rules
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import PostingRefused, posting_refusal
 from soslab.accounts.rules import is_staff, may_post
+from soslab.core.dates import format_day
 
 from .phases import Phase
 
@@ -53,17 +53,13 @@ NOT_RESIDENT = _(
 )
 
 
-def _day(value):
-    return date_format(value, "DATE_FORMAT")
-
-
 def _ideas_refusal(user, round_page, now=None):
     if (round_page.phase_at(now) if now else round_page.current_phase) == Phase.IDEAS:
         return None
     span = round_page.span_for(Phase.IDEAS)
     return PostingRefused(
         _("This round collects ideas from %(start)s to %(end)s.")
-        % {"start": _day(span.first_day), "end": _day(span.last_day)},
+        % {"start": format_day(span.first_day), "end": format_day(span.last_day)},
         code="ideas_closed",
         status=409,
     )
@@ -76,7 +72,7 @@ def _voting_refusal(user, round_page, now=None):
     if round_page.voting_is_open(now):
         return None
     span = round_page.voting_span
-    dates = {"start": _day(span.first_day), "end": _day(span.last_day)}
+    dates = {"start": format_day(span.first_day), "end": format_day(span.last_day)}
     if round_page.voting_has_closed(now):
         message = _("Voting in this round closed on %(end)s (it ran from %(start)s).") % dates
         code = "voting_closed"

@@ -86,10 +86,10 @@ def _team_group_name(team):
 def team_editors_sync(*, team):
     """Make the team's Wagtail group match its members who may publish.
 
-    The group gets admin access and an image collection of its own; receivers of
-    `team_editors_synced` add what else it needs (cms.projects gives it edit, not publish,
-    permission on the team's project pages only). Under-14s without recorded guardian consent are
-    left out. Safe to call any number of times.
+    The group gets an image collection of its own; receivers of `team_editors_synced` add what
+    else it needs (cms.projects gives it admin access and edit, not publish, permission on the
+    team's project pages only, and only while the team has one). Under-14s without recorded
+    guardian consent are left out. Safe to call any number of times.
     """
     with transaction.atomic():
         group = team.editor_group
@@ -101,9 +101,6 @@ def team_editors_sync(*, team):
             team.collection = root.add_child(name=f"{team.name} ({team.slug})")
         team.save(update_fields=["editor_group", "collection"])
 
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
         for codename in TEAM_IMAGE_PERMISSIONS:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailimages", codename=codename

@@ -86,3 +86,33 @@ def test_signup_is_rate_limited_per_ip_by_the_platform_limiter(client, settings)
     assert not User.objects.filter(email="third@example.kr").exists()
     client.logout()
     assert client.get("/accounts/signup/").status_code == 200  # reading the form is never limited
+
+
+@pytest.mark.django_db
+def test_signup_form_age_band_radios_are_a_fieldset_with_a_legend(client):
+    from tests.support.html import parse
+
+    page = parse(client.get("/accounts/signup/"))
+    fieldset = page.by_id("id_age_band_0").closest("fieldset")
+    assert fieldset is not None
+    legend = fieldset.children[0]
+    assert legend.tag == "legend" and "나이" in legend.text
+    # the help text (under-14s need consent) is read with the group
+    assert "id_age_band_helptext" in fieldset.get("aria-describedby").split()
+
+
+@pytest.mark.django_db
+def test_signup_form_errors_are_summarised_and_tied_to_their_fields(client):
+    from tests.support.html import described_by, parse
+
+    response = client.post("/accounts/signup/", {**SIGNUP, "age_band": "", "accept_privacy": ""})
+    assert response.status_code == 200
+    page = parse(response)
+    (summary,) = page.find_all(data_error_summary=True)
+    links = [link.get("href") for link in summary.descendants() if link.tag == "a"]
+    assert "#id_age_band_0" in links and "#id_accept_privacy" in links
+    fieldset = page.by_id("id_age_band_0").closest("fieldset")
+    assert "id_age_band_error" in fieldset.get("aria-describedby").split()
+    checkbox = page.by_id("id_accept_privacy")
+    assert checkbox.get("aria-invalid") == "true"
+    assert any("동의해 주세요" in text for text in described_by(page, checkbox))

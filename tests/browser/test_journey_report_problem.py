@@ -170,7 +170,7 @@ def test_point_outside_jeonju_is_refused_and_the_title_is_kept(
     )
     _send(page)
 
-    assert "전주시 안에서 위치를 선택해 주세요" in page.inner_text(".form-errors")
+    assert "전주시 안에서 위치를 선택해 주세요" in page.inner_text(".error-summary")
     assert page.input_value("#id_title") == title
     assert not Problem.objects.exists()
 
@@ -183,3 +183,19 @@ def test_report_form_fits_a_phone_screen(signed_in, live_server, dongs, traffic)
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+def test_failed_report_starts_at_the_error_summary_with_red_fields(
+    signed_in, live_server, dongs, traffic
+):
+    page = signed_in
+    page.goto(live_server.url + "/problems/new/")
+    _send(page)  # nothing filled in
+    page.wait_for_function("document.activeElement.matches('[data-error-summary]')")
+    summary = page.locator("[data-error-summary]")
+    assert summary.get_attribute("role") == "alert"
+    red = "rgb(180, 35, 24)"  # --c-error
+    for selector in ("#id_title", "#id_description"):
+        assert page.eval_on_selector(selector, "el => getComputedStyle(el).borderTopColor") == red
+    summary.get_by_role("link", name="제목", exact=False).first.click()
+    assert page.evaluate("document.activeElement.id") == "id_title"

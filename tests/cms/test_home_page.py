@@ -41,3 +41,15 @@ def test_pages_load_no_asset_from_a_cdn(client, home_page):
     html = client.get("/").content.decode()
     for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs", "googleapis", "bootstrapcdn"):
         assert cdn not in html
+
+
+@pytest.mark.django_db
+def test_home_title_names_the_site_once(client, home_page):
+    html = client.get("/").content.decode()
+    assert "<title>SOS랩 전주</title>" in html
+
+
+@pytest.mark.django_db
+def test_other_pages_keep_the_site_name_after_their_own(client, home_page):
+    html = client.get("/problems/").content.decode()
+    assert "<title>지역 문제 · SOS랩 전주</title>" in html
