@@ -1,8 +1,7 @@
 """What ideas holds about a person: exported and erased through soslab.accounts.personal_data."""
 
-from django.db.models import F
-
 from soslab.accounts.personal_data import iso, register
+from soslab.core.targets import counter_add
 
 from .models import Ballot, Idea, Vote
 
@@ -42,10 +41,8 @@ def erase(user, *, keep):
     if keep:
         return
     ideas = Idea.objects.filter(author=user)
-    for vote in Vote.objects.filter(idea__in=ideas).only("ballot_id"):
-        Ballot.objects.filter(pk=vote.ballot_id, votes_used__gt=0).update(
-            votes_used=F("votes_used") - 1
-        )
+    for vote in Vote.objects.filter(idea__in=ideas).select_related("ballot"):
+        counter_add(vote.ballot, "votes_used", -1)
     for idea in ideas:
         idea.delete()
 

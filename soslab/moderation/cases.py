@@ -100,7 +100,7 @@ def case_close_if_idle(case):
 
 
 def case_log(case, action, *, user, data=None):
-    log(case, action, user=user, data=data or {}, title=case.title or str(case))
+    log(case, action, user=user, data=data or {}, title=case.title or case.audit_label)
 
 
 def state_set(obj, state, *, moderator, reason):

@@ -176,7 +176,13 @@ class ModerationCase(models.Model):
         permissions = [("moderate_content", _("Can moderate citizen content and block people"))]
 
     def __str__(self):
-        return self.title or f"{self.content_type.name} #{self.object_id}"
+        return self.title or self.audit_label
+
+    @property
+    def audit_label(self):
+        """The case by its kind and id, without the content's text: what the audit log keeps once
+        the author's account is deleted (soslab/moderation/personal_data.py)."""
+        return f"{self.content_type.name} #{self.object_id}"
 
     @property
     def is_about_user(self):

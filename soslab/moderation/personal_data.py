@@ -1,6 +1,9 @@
 """What moderation holds about a person: exported and erased through
 soslab.accounts.personal_data."""
 
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import ModelLogEntry
+
 from soslab.accounts.personal_data import iso, register
 
 from .models import Appeal, Decision, ModerationCase, Report
@@ -28,11 +31,22 @@ def export(user, archive):
     }
 
 
+def _audit_labels_erase(cases):
+    """The audit log labels each entry with the case's excerpt: keep only its kind and id."""
+    case_type = ContentType.objects.get_for_model(ModerationCase)
+    for case in cases:
+        ModelLogEntry.objects.filter(content_type=case_type, object_id=str(case.pk)).update(
+            label=case.audit_label
+        )
+
+
 def erase(user, *, keep):
     """Cases keep their decisions (audit); what the person wrote in reports and appeals goes, and,
     unless the contributions are kept, the excerpt of what was erased."""
     if not keep:
-        ModerationCase.objects.filter(author=user).update(title="")
+        cases = ModerationCase.objects.filter(author=user).select_related("content_type")
+        _audit_labels_erase(cases)
+        cases.update(title="")
     Report.objects.filter(reporter=user).update(reporter=None, text="")
     Appeal.objects.filter(author=user).update(text="")
 

@@ -1,13 +1,13 @@
 """Reports: a person reports an item or a person; the system flags an item for review."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
 from soslab.core import targets
 from soslab.core.outbox import enqueue
+from soslab.core.targets import counter_add
 
 from .cases import (
     ModerationRefused,
@@ -20,7 +20,7 @@ from .cases import (
     report_threshold,
     state_set,
 )
-from .models import ModerationCase, ModerationState, Report, ReportReason, ReportStatus
+from .models import ModerationState, Report, ReportReason, ReportStatus
 
 REPORT_TEXT_MAX = 1000
 
@@ -79,10 +79,7 @@ def report_create(*, reporter, target, reason, text=""):
         now = timezone.now()
         case_reopen(case, now)
         case.save(update_fields=["status", "waiting_since", "updated_at"])
-        ModerationCase.objects.filter(pk=case.pk).update(
-            open_report_count=F("open_report_count") + 1
-        )
-        case.refresh_from_db(fields=["open_report_count"])
+        counter_add(case, "open_report_count", 1)
         case_log(case, "soslab_moderation.report", user=reporter, data={"reason": reason})
         if (
             not is_person(target)

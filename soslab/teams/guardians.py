@@ -5,12 +5,13 @@ soslab.teams.services.guardian_consent_request."""
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from soslab.core.mail import email_queue
 
 from .models import (
     ConsentMethod,
@@ -84,11 +85,10 @@ def guardian_email_send(*, request_id, reminder=0):
             subject = _("Consent needed for your child on SOS Lab Jeonju")
             if reminder:
                 subject = _("Reminder: consent needed for your child on SOS Lab Jeonju")
-            send_mail(
+            email_queue(  # leaves after commit, never from inside this locked transaction
+                to=[request.guardian_email],
                 subject=str(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX) + str(subject),
-                message=render_to_string("teams/email/guardian_request.txt", context),
-                from_email=None,
-                recipient_list=[request.guardian_email],
+                body=render_to_string("teams/email/guardian_request.txt", context),
             )
     return True
 

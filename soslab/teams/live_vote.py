@@ -2,11 +2,12 @@
 one tap one vote, jury scores, the weighted ranking and closing it (the ranking is frozen)."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, F
+from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
+from soslab.core.targets import counter_add
 
 from .models import JuryScore, LiveBallot, LiveVote, LiveVoteOption, LiveVoteStatus
 from .rules import RUN_LIVE_VOTE
@@ -56,10 +57,8 @@ def live_vote_cast(*, vote, user, option_id):
     try:
         with transaction.atomic():
             ballot = LiveBallot.objects.create(vote=vote, user=user, option=option)
-            LiveVoteOption.objects.filter(pk=option.pk).update(
-                audience_votes=F("audience_votes") + 1
-            )
-            LiveVote.objects.filter(pk=vote.pk).update(total_votes=F("total_votes") + 1)
+            counter_add(option, "audience_votes", 1)
+            counter_add(vote, "total_votes", 1)
     except IntegrityError as exc:
         raise TeamActionRefused(
             _("You have already voted. Thank you!"), code="already_voted", status=409

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from soslab.teams.models import ConsentMethod, GuardianConsent, Membership, TeamRole
-from soslab.teams.services import invitation_create
+from soslab.teams.joining import invitation_create
 from tests.factories import UserFactory
 from tests.teams.factories import make_team
 
