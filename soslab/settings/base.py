@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "soslab.ideas",
     "soslab.teams",
     "soslab.people",
+    "soslab.discovery",
     "geo",
     "cms",
     # Wagtail
@@ -93,6 +94,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.syndication",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
