@@ -11,6 +11,8 @@ from soslab.core import views as core_views
 from soslab.core.ratelimit import ratelimit
 
 urlpatterns = [
+    # sitemap.xml, robots.txt, manifest, favicon.ico, share images (soslab.discovery).
+    path("", include("soslab.discovery.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("metrics", observability.metrics, name="metrics"),
     # Non-public uploads, permission-checked (soslab.core.media); public ones are /media/public/.

@@ -12,8 +12,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from soslab.teams.models import ConsentMethod, GuardianConsent, Membership, TeamRole
 from soslab.teams.joining import invitation_create
+from soslab.teams.models import ConsentMethod, GuardianConsent, Membership, TeamRole
 from tests.factories import UserFactory
 from tests.teams.factories import make_team
 

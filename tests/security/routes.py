@@ -86,6 +86,14 @@ ROUTES = {
         args=lambda w: {"kind": "problem-photo", "pk": w.problem.pk, "field": "image"},
     ),
     "set_language": Route(PUBLIC_FORM),
+    # --- discovery: sitemap, robots, manifest, icons, share images (tests/discovery) --------------
+    "discovery:sitemap_index": Route(API),
+    "discovery:sitemap": Route(API, params=("p",), args=lambda w: {"section": "problems"}),
+    "discovery:robots": Route(API),
+    "discovery:manifest": Route(API),
+    "discovery:favicon": Route(API),
+    # 404 for anything not public (tests/discovery/test_share_images.py).
+    "discovery:share_image": Route(API, args=lambda w: {"kind": "problem", "pk": w.problem.pk}),
     "javascript-catalog": Route(API),
     # --- Wagtail documents and page passwords (Wagtail's own rules) -----------------------------
     "wagtaildocs_serve": Route(PUBLIC, args=lambda w: w.document_args()),

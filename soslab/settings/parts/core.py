@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "soslab.maps",
     "soslab.open311",
     "soslab.opendata",
+    "soslab.discovery",
     "geo",
     "cms",
     # Wagtail
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.syndication",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
