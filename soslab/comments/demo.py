@@ -8,6 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import timezone
 
+from soslab.accounts.models import User
 from soslab.core.targets import counter_add, target_content_type, target_url
 from soslab.moderation.models import ModerationState
 from soslab.notifications.models import Notification, NotificationKind
@@ -87,8 +88,6 @@ def _targets():
 def load(out):
     if not settings.SOSLAB_DEMO_ACCOUNTS:
         return {"skipped": "demo accounts are off in these settings"}
-    from soslab.accounts.models import User
-
     people = {user.email: user for user in User.objects.filter(email__endswith="@soslab.local")}
     targets = [target for target in _targets() if target_url(target)]
     if not people or not targets:
