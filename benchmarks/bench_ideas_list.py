@@ -17,17 +17,12 @@ REPEAT = scaled(15, 3)
 DEEP_PAGE = scaled(50, 4)
 
 
-def _setup():
-    from django.db import transaction
+def _round_pages():
+    """The two bench round pages (one voting, one closed), created once."""
     from django.utils import timezone
     from wagtail.models import Page, Site
 
     from cms.models import HomePage, RoundIndexPage, RoundPage
-    from soslab.accounts.models import User
-    from soslab.core.db import planner_statistics_refresh
-    from soslab.ideas.models import Ballot, Idea, Vote
-    from soslab.moderation.models import ModerationState
-    from soslab.problems.models import Category, Problem
 
     today = timezone.localdate()
     home = HomePage.objects.first()
@@ -46,25 +41,68 @@ def _setup():
         page = RoundPage.objects.filter(slug=slug).first()
         if page is None:
             starts = [today + dt.timedelta(days=offset + 10 * (i - 2)) for i in range(6)]
+            names = ("problems", "ideas", "voting", "teams", "making", "results")
             page = RoundPage(
                 title=slug,
                 slug=slug,
-                problems_start=starts[0],
-                ideas_start=starts[1],
-                voting_start=starts[2],
-                teams_start=starts[3],
-                making_start=starts[4],
-                results_start=starts[5],
+                **{f"{n}_start": d for n, d in zip(names, starts, strict=True)},
             )
             index.add_child(instance=page)
         pages[slug] = RoundPage.objects.get(pk=page.pk)
+    return pages
 
+
+def _round_fill(page, *, problem, voters, category, author):
+    """IDEAS published ideas on `page`, each voter's ballot with three votes, stored counts."""
+    from soslab.ideas.models import Ballot, Idea, Vote
+    from soslab.moderation.models import ModerationState
+
+    ideas = Idea.objects.bulk_create(
+        Idea(
+            round=page,
+            title=f"아이디어 {n}",
+            summary="요약",
+            description="설명",
+            category=category,
+            author=author,
+            moderation_state=ModerationState.PUBLISHED,
+        )
+        for n in range(IDEAS)
+    )
+    Idea.problems.through.objects.bulk_create(
+        Idea.problems.through(idea_id=idea.pk, problem_id=problem.pk) for idea in ideas
+    )
+    ballots = Ballot.objects.bulk_create(
+        Ballot(round=page, user=voter, votes_used=3) for voter in voters
+    )
+    votes = [
+        Vote(idea=ideas[(n * 7 + k * 13) % IDEAS], ballot=ballot, user_id=ballot.user_id)
+        for n, ballot in enumerate(ballots)
+        for k in range(3)
+    ]
+    Vote.objects.bulk_create(votes)
+    counts = {}
+    for vote in votes:
+        counts[vote.idea_id] = counts.get(vote.idea_id, 0) + 1
+    for idea in ideas:
+        idea.vote_count = counts.get(idea.pk, 0)
+    Idea.objects.bulk_update(ideas, ["vote_count"], batch_size=500)
+
+
+def _setup():
+    from django.db import transaction
+
+    from soslab.accounts.models import User
+    from soslab.core.db import planner_statistics_refresh
+    from soslab.ideas.models import Idea
+    from soslab.problems.models import Category, Problem
+
+    pages = _round_pages()
     if Idea.objects.filter(round=pages["bench-voting"]).count() >= IDEAS:
         return pages
     ensure_reference_data()
     with transaction.atomic():
         category = Category.objects.get(slug="traffic")
-        dong = bench_dong()
         author, _ = User.objects.get_or_create(
             email="bench-author@example.kr",
             defaults={"username": "bench-author", "display_name": "작성자"},
@@ -74,7 +112,7 @@ def _setup():
             description="벤치마크용 문제 설명입니다.",
             category=category,
             author=author,
-            dong=dong,
+            dong=bench_dong(),
         )
         voters = User.objects.bulk_create(
             User(
@@ -85,41 +123,7 @@ def _setup():
             for n in range(VOTERS)
         )
         for page in pages.values():
-            ideas = Idea.objects.bulk_create(
-                Idea(
-                    round=page,
-                    title=f"아이디어 {n}",
-                    summary="요약",
-                    description="설명",
-                    category=category,
-                    author=author,
-                    moderation_state=ModerationState.PUBLISHED,
-                )
-                for n in range(IDEAS)
-            )
-            Idea.problems.through.objects.bulk_create(
-                Idea.problems.through(idea_id=idea.pk, problem_id=problem.pk) for idea in ideas
-            )
-            ballots = Ballot.objects.bulk_create(
-                Ballot(round=page, user=voter, votes_used=3) for voter in voters
-            )
-            votes = []
-            for n, ballot in enumerate(ballots):
-                for k in range(3):
-                    votes.append(
-                        Vote(
-                            idea=ideas[(n * 7 + k * 13) % IDEAS],
-                            ballot=ballot,
-                            user_id=ballot.user_id,
-                        )
-                    )
-            Vote.objects.bulk_create(votes)
-            counts = {}
-            for vote in votes:
-                counts[vote.idea_id] = counts.get(vote.idea_id, 0) + 1
-            for idea in ideas:
-                idea.vote_count = counts.get(idea.pk, 0)
-            Idea.objects.bulk_update(ideas, ["vote_count"], batch_size=500)
+            _round_fill(page, problem=problem, voters=voters, category=category, author=author)
     planner_statistics_refresh()
     return pages
 

@@ -70,6 +70,46 @@ def bench_dong():
     return Dong.objects.get(code=BENCH_DONG_CODE)
 
 
+def _reporters():
+    from soslab.accounts.models import User
+
+    return [
+        User.objects.get_or_create(
+            email=f"bench-reporter{n}@example.kr",
+            defaults={"username": f"bench-reporter{n}", "display_name": f"제보자{n}"},
+        )[0]
+        for n in range(scaled(200, 20))
+    ]
+
+
+def _problem_row(rng, number, point, categories, authors, dong_ids, now):
+    """One synthetic public problem at `point` (lat, lon, dong code); about 10% without a point."""
+    from django.utils import timezone
+
+    from soslab.problems.models import Problem, ProblemStatus
+
+    lat, lon, code = point
+    title = f"{rng.choice(TITLES)} #{number}"
+    description = rng.choice(DESCRIPTIONS)
+    unplaced = rng.random() < 0.1
+    return Problem(
+        title=title,
+        description=description,
+        original_title=title,
+        original_description=description,
+        category=rng.choice(categories),
+        author=rng.choice(authors),
+        lat=None if unplaced else round(lat, 6),
+        lon=None if unplaced else round(lon, 6),
+        dong_id=dong_ids[code],
+        status=rng.choice(list(ProblemStatus.values)),
+        support_count=int(rng.expovariate(1 / 8)),
+        comment_count=int(rng.expovariate(1 / 3)),
+        created_at=now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 730)),
+        search_text=f"{title} {description}".casefold(),
+    )
+
+
 def ensure_problems(count=PROBLEMS):
     """At least `count` public problems spread over Jeonju (about 10% without a point, 30% tagged),
     then fresh planner statistics. Returns the number of problems."""
@@ -80,25 +120,17 @@ def ensure_problems(count=PROBLEMS):
 
     from geo import boundaries
     from geo.models import Dong
-    from soslab.accounts.models import User
     from soslab.core.db import planner_statistics_refresh
-    from soslab.problems.models import Problem, ProblemStatus
+    from soslab.problems.models import Problem
 
     categories = ensure_reference_data()
     existing = Problem.objects.count()
     if existing >= count:
         return existing
     dong_ids = dict(Dong.objects.values_list("code", "pk"))
-    authors = [
-        User.objects.get_or_create(
-            email=f"bench-reporter{n}@example.kr",
-            defaults={"username": f"bench-reporter{n}", "display_name": f"제보자{n}"},
-        )[0]
-        for n in range(scaled(200, 20))
-    ]
+    authors = _reporters()
     tags = [Tag.objects.get_or_create(name=name, defaults={"slug": name})[0] for name in TAGS]
     content_type = ContentType.objects.get_for_model(Problem)
-    statuses = list(ProblemStatus.values)
     rng = random.Random(existing)  # noqa: S311 - synthetic data; a new seed per top-up
     now = timezone.now()
     # Points: uniform in Jeonju's bounding box, kept when inside the city (vectorised lookup).
@@ -112,29 +144,10 @@ def ensure_problems(count=PROBLEMS):
         points = [
             (lat, lon, code) for lat, lon, code in zip(lats, lons, codes, strict=True) if code
         ][:size]
-        rows = []
-        for i, (lat, lon, code) in enumerate(points):
-            title = f"{rng.choice(TITLES)} #{existing + made + i}"
-            description = rng.choice(DESCRIPTIONS)
-            unplaced = rng.random() < 0.1
-            rows.append(
-                Problem(
-                    title=title,
-                    description=description,
-                    original_title=title,
-                    original_description=description,
-                    category=rng.choice(categories),
-                    author=rng.choice(authors),
-                    lat=None if unplaced else round(lat, 6),
-                    lon=None if unplaced else round(lon, 6),
-                    dong_id=dong_ids[code],
-                    status=rng.choice(statuses),
-                    support_count=int(rng.expovariate(1 / 8)),
-                    comment_count=int(rng.expovariate(1 / 3)),
-                    created_at=now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 730)),
-                    search_text=f"{title} {description}".casefold(),
-                )
-            )
+        rows = [
+            _problem_row(rng, existing + made + i, point, categories, authors, dong_ids, now)
+            for i, point in enumerate(points)
+        ]
         with transaction.atomic():
             for row in rows:  # bulk_create skips save(): apply the location privacy rule
                 row.refresh_public_point()

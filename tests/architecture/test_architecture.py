@@ -12,12 +12,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("soslab", "geo", "cms")
+SIZED = (*PACKAGES, "benchmarks")  # the size limits also hold for the benchmark code
 MODULE_MAX_LINES = 400
 FUNCTION_MAX_LINES = 60
 
 
 def _sources():
-    for package in PACKAGES:
+    for package in SIZED:
         for path in sorted((ROOT / package).rglob("*.py")):
             if "migrations" not in path.parts:
                 yield path
