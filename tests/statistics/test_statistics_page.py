@@ -138,11 +138,11 @@ def test_both_languages_render_charts_and_tables(client, world):
 def test_query_count_is_constant_and_numbers_are_cached(
     client, world, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         client.get("/statistics/", {"period": "all"})
     for _n in range(20):
         ProblemFactory(category=world["safety"], dong=world["dong"])
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         client.get("/statistics/", {"period": "12m"})
-    with django_assert_max_num_queries(4):  # cached: only the page chrome
+    with django_assert_max_num_queries(1):  # cached: only the category list of the filter form
         client.get("/statistics/", {"period": "12m"})
