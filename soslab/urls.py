@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("soslab.open311.urls")),
     path("", include("soslab.opendata.urls")),
     path("", include("geo.urls")),
+    path("", include("cms.statistics.urls")),  # /statistics/ (reads round and project pages)
 ]
 
 if settings.DEBUG:

@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from . import dashboard
 from .models import ProjectIndexPage, ProjectPage
 
 
@@ -22,3 +23,9 @@ def featured_projects_section(request):
         "projects": projects,
         "index": ProjectIndexPage.objects.live().first(),
     }
+
+
+@hooks.register("construct_homepage_panels")
+def add_project_review_panel(request, panels):
+    if request.user.has_perm(dashboard.SEE_REVIEWS):
+        panels.append(dashboard.ProjectReviewPanel())

@@ -1,4 +1,5 @@
-"""sitemap.xml sections: Wagtail pages, project pages, public problems and the ideas of live,
+"""sitemap.xml sections: Wagtail pages, public Django views (problem list, dong map, statistics),
+project pages, public problems and the ideas of live,
 public rounds. Each section is one paginated queryset (Django's sitemaps framework, `limit` URLs a
 file, 50,000 by default), so a sitemap file costs the same few queries whatever its size; the
 index (views.sitemap_index) lists one file per page of each section.
@@ -7,6 +8,7 @@ Absolute URLs use settings.SITE_URL, not the request's host."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from soslab.discovery.site import PROJECT_PAGE, page_type, scheme_and_domain
@@ -90,8 +92,29 @@ class IdeaSitemap(SiteSitemap):
         return item.get_absolute_url()
 
 
+class ViewSitemap(SiteSitemap):
+    """Public pages that are Django views, not Wagtail pages, by URL name."""
+
+    def items(self):
+        return STATIC_VIEWS
+
+    def location(self, item):
+        return reverse(item)
+
+    def lastmod(self, item):
+        return None
+
+    def get_latest_lastmod(self):
+        return None
+
+
+#: URL names of public Django views worth listing (they change with the data, so no lastmod).
+STATIC_VIEWS = ["problems:list", "maps:dongs", "statistics:index"]
+
+
 SITEMAPS = {
     "pages": PageSitemap,
+    "views": ViewSitemap,
     "projects": ProjectSitemap,
     "problems": ProblemSitemap,
     "ideas": IdeaSitemap,

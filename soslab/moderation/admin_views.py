@@ -84,6 +84,15 @@ def pending_summary():
     )
 
 
+def oldest_waiting(limit):
+    """The `limit` cases waiting longest (dashboard panel), one query."""
+    return list(
+        ModerationCase.objects.waiting()
+        .select_related("content_type")
+        .order_by("waiting_since", "pk")[:limit]
+    )
+
+
 def _breadcrumbs(*items):
     return [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, *items]
 

@@ -62,15 +62,21 @@ def register_moderation_menu_item():
     )
 
 
+DASHBOARD_ROWS = 10
+
+
 class ModerationPendingPanel(Component):
-    """Dashboard panel: how much is waiting and for how long."""
+    """Dashboard panel: how much is waiting, the oldest items and for how long (two queries)."""
 
     name = "moderation_pending"
     template_name = "moderation/admin/dashboard_panel.html"
     order = 50
 
     def get_context_data(self, parent_context):
-        return {"summary": admin_views.pending_summary()}
+        return {
+            "summary": admin_views.pending_summary(),
+            "oldest": admin_views.oldest_waiting(DASHBOARD_ROWS),
+        }
 
 
 @hooks.register("construct_homepage_panels")

@@ -26,7 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from soslab.accounts.permissions import PostingRefused
 from soslab.core.admin_views import SafeExportIndexView
 
-from . import services
+from . import dashboard, services
 from .models import (
     AnswerTemplate,
     Category,
@@ -282,3 +282,12 @@ def latest_problems_section(request):
         "problems": problems,
         "css": static("css/problems.css"),
     }
+
+
+@hooks.register("construct_homepage_panels")
+def add_problem_panels(request, panels):
+    """Staff dashboard: answers due and overdue, this week's new problems (soslab.problems.dashboard)."""
+    if request.user.has_perm("problems.answer_problem"):
+        panels.append(dashboard.AnswersDuePanel())
+    if request.user.has_perm("problems.change_problem_status"):
+        panels.append(dashboard.NewProblemsPanel())

@@ -27,20 +27,22 @@ def _breadcrumbs(*items):
     ]
 
 
+def children_missing_consent():
+    """Under-14 members of a team (or with an online request) whose guardian's consent is not
+    recorded: the consent screen and the dashboard panel count the same people."""
+    return User.objects.filter(
+        Q(team_memberships__isnull=False) | Q(guardian_requests__isnull=False),
+        age_band=AgeBand.UNDER_14,
+        guardian_consent__isnull=True,
+        deleted_at__isnull=True,
+    ).distinct()
+
+
 def consent_missing(request):
     """Under-14 team members whose guardian's consent is not recorded yet, oldest first."""
     if not request.user.has_perm(RECORD_CONSENT):
         raise PermissionDenied
-    children = (
-        User.objects.filter(
-            Q(team_memberships__isnull=False) | Q(guardian_requests__isnull=False),
-            age_band=AgeBand.UNDER_14,
-            guardian_consent__isnull=True,
-            deleted_at__isnull=True,
-        )
-        .distinct()
-        .order_by("date_joined", "pk")
-    )
+    children = children_missing_consent().order_by("date_joined", "pk")
     page = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
     memberships = Membership.objects.filter(user__in=list(page.object_list)).select_related("team")
     teams_by_user = {}

@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from soslab.accounts.permissions import posting_refusal
 from soslab.accounts.rules import user_is_staff
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import Membership, Team
 from .rules import RECORD_CONSENT
 
@@ -98,3 +98,9 @@ def read_only_people_do_not_edit_pages(request, page):
         return None
     messages.error(request, refusal.message)
     return redirect("wagtailadmin_home")
+
+
+@hooks.register("construct_homepage_panels")
+def add_consent_panel(request, panels):
+    if request.user.has_perm(RECORD_CONSENT):
+        panels.append(dashboard.ConsentPendingPanel())

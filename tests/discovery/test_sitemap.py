@@ -29,7 +29,17 @@ def test_index_names_every_section_on_the_site_url(client):
     locs = _locs(client.get("/sitemap.xml"))
     assert locs == [
         f"https://sos.example.kr/sitemap-{section}.xml"
-        for section in ("pages", "projects", "problems", "ideas")
+        for section in ("pages", "views", "projects", "problems", "ideas")
+    ]
+
+
+@pytest.mark.django_db
+def test_views_section_lists_the_public_django_views(client):
+    locs = _locs(client.get("/sitemap-views.xml"))
+    assert locs == [
+        "https://sos.example.kr/problems/",
+        "https://sos.example.kr/map/dongs/",
+        "https://sos.example.kr/statistics/",
     ]
 
 

@@ -225,6 +225,10 @@ ROUTES = {
     # --- maps (problem maps) --------------------------------------------------------------------
     "maps:map": Route(PUBLIC, params=MAP_PARAMS),
     "maps:dongs": Route(PUBLIC, params=(*LIST_PARAMS, "metric")),
+    "statistics:index": Route(PUBLIC, params=("period", "category")),
+    "statistics:csv": Route(
+        API, params=("period", "category"), args=lambda w: {"table": "category"}
+    ),
     "maps:hotspot": Route(PUBLIC, args=lambda w: {"pk": w.hotspot.pk}),
     "maps:hotspot_merge": Route(STAFF, args=lambda w: {"pk": w.hotspot.pk}),
     "maps:api_problems": Route(API, params=MAP_PARAMS),
