@@ -40,6 +40,7 @@ def profile(request):
                 display_name=form.cleaned_data["display_name"],
                 email_frequency=form.cleaned_data["email_frequency"],
                 activity_hidden=form.cleaned_data["activity_hidden"],
+                preferred_language=form.cleaned_data["preferred_language"],
             )
         except PostingRefused as refusal:
             form.add_error("display_name", refusal.message)

@@ -258,10 +258,13 @@ def problem_status_change(*, problem, status, actor, note=""):
             from_status=previous,
             to_status=status,
         )
-        message = _("'%(title)s' is now: %(status)s") % {
-            "title": locked.title,
-            "status": ProblemStatus(status).label,
-        }
+
+        def message():
+            return _("'%(title)s' is now: %(status)s") % {
+                "title": locked.title,
+                "status": ProblemStatus(status).label,
+            }
+
         transaction.on_commit(
             lambda: notify_followers(target=locked, kind="status", message=message, actor=actor),
             robust=True,
@@ -328,10 +331,13 @@ def _duplicate_record(dup, orig, *, actor, note):
         note=_("'%(title)s' (#%(id)s) was merged into this problem.")
         % {"title": dup.title, "id": dup.pk},
     )
-    message = _("'%(title)s' was merged into '%(original)s'.") % {
-        "title": dup.title,
-        "original": orig.title,
-    }
+
+    def message():
+        return _("'%(title)s' was merged into '%(original)s'.") % {
+            "title": dup.title,
+            "original": orig.title,
+        }
+
     transaction.on_commit(
         lambda: notify_followers(target=dup, kind="status", message=message, actor=actor),
         robust=True,
@@ -386,7 +392,10 @@ def answer_add(*, problem, author, body):
             answered_at=answer.created_at
         )
         timeline_add(problem, TimelineKind.ANSWER, actor=author)
-        message = _("Staff answered '%(title)s'.") % {"title": problem.title}
+
+        def message():
+            return _("Staff answered '%(title)s'.") % {"title": problem.title}
+
         transaction.on_commit(
             lambda: notify_followers(target=problem, kind="answer", message=message, actor=author),
             robust=True,
