@@ -57,6 +57,13 @@ def profile_update(
     return user
 
 
+def preferred_language_set(*, user, language):
+    """The language of `user`'s notifications (one of settings.LANGUAGES; others are ignored)."""
+    if language in dict(settings.LANGUAGES) and language != user.preferred_language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
 def policy_accept(*, user, version=None):
     """Record that `user` accepts `version` (default: the one in force) of the privacy policy.
     Keeps every earlier acceptance; accepting the same version twice changes nothing. Allowed to

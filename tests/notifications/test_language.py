@@ -72,3 +72,20 @@ def test_the_language_is_chosen_in_the_profile(client):
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.preferred_language == "en"
+
+
+@pytest.mark.django_db
+def test_the_header_switcher_sets_a_signed_in_persons_language(client):
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "en"
+    person.refresh_from_db()
+    assert person.preferred_language == "en"
+
+
+@pytest.mark.django_db
+def test_the_header_switcher_still_works_signed_out(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.cookies["django_language"].value == "en"
