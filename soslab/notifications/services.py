@@ -109,6 +109,12 @@ def in_language_of(person, message):
         return str(message())
 
 
+def message_later(msgid, **params):
+    """A notification message written when each recipient's language is known: `msgid` a lazy
+    translation (gettext_lazy), `params` its %-placeholders (lazy labels are translated too)."""
+    return lambda: msgid % params
+
+
 def notify(*, recipients, kind, target, message, actor=None, url=None):
     """Create one in-site notification per recipient (bulk); the actor is never notified of their
     own action. `message` is a callable returning the translated text, called once per
