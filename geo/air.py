@@ -3,7 +3,8 @@
 Breakpoints (µg/m³, 24-hour forecast scale used by AirKorea and the Ministry of Environment):
 PM10 좋음 0-30, 보통 31-80, 나쁨 81-150, 매우나쁨 151+; PM2.5 좋음 0-15, 보통 16-35, 나쁨 36-75,
 매우나쁨 76+. Colours are AirKorea's (blue, green, orange, red); the grade name is always shown
-next to the colour so colour is never the only signal.
+next to the colour so colour is never the only signal. Pages show `label` (the page language);
+`korean` is the fixed official name kept in the open-data GeoJSON.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 @dataclass(frozen=True)
 class Grade:
     code: int  # AirKorea grade code: 1 good ... 4 very bad
-    korean: str
+    korean: str  # the official Korean name (open-data API)
     label: object  # lazy translation, English msgid
     colour: str
     text_colour: str

@@ -37,12 +37,12 @@ def add_station_layer(fmap, stations, latest, *, show=True):
         if reading:
             lines.append(
                 _("PM10 %(value)s µg/m³ (%(grade)s)")
-                % {"value": _fmt(reading.pm10), "grade": grade.korean if grade else "-"}
+                % {"value": _fmt(reading.pm10), "grade": grade.label if grade else "-"}
             )
             pm25_grade = grade_for("pm25", reading.pm25)
             lines.append(
                 _("PM2.5 %(value)s µg/m³ (%(grade)s)")
-                % {"value": _fmt(reading.pm25), "grade": pm25_grade.korean if pm25_grade else "-"}
+                % {"value": _fmt(reading.pm25), "grade": pm25_grade.label if pm25_grade else "-"}
             )
             lines.append(_local_hour(reading.hour))
             if reading.is_synthetic:

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from soslab.accounts import views as accounts_views
 from soslab.core import observability
 from soslab.core import views as core_views
 from soslab.core.ratelimit import ratelimit
@@ -21,7 +22,8 @@ urlpatterns = [
         core_views.protected_media,
         name="protected_media",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language; a signed-in person's choice also sets their notification language.
+    path("i18n/setlang/", accounts_views.language_set, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

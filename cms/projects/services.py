@@ -102,4 +102,6 @@ def project_review_tell_team(*, page, approved, actor=None):
     else:
         message = _("Your project page “%(title)s” was sent back for changes.")
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    return team_notify(team=team, message=message % {"title": page.title}, url=url, actor=actor)
+    return team_notify(
+        team=team, message=lambda: message % {"title": page.title}, url=url, actor=actor
+    )

@@ -16,6 +16,7 @@ def _account(user):
             "last_login": iso(user.last_login),
             "is_resident": user.is_resident,
             "email_frequency": user.email_frequency,
+            "preferred_language": user.preferred_language,
             "blocked_until": iso(user.blocked_until),
             "block_reason": user.block_reason,
         },

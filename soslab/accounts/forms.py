@@ -109,8 +109,13 @@ class SignupForm(CleanTextForm):
 class ProfileForm(CleanTextModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "email_frequency", "activity_hidden"]
-        widgets = {"email_frequency": forms.RadioSelect}
+        fields = ["display_name", "email_frequency", "preferred_language", "activity_hidden"]
+        widgets = {"email_frequency": forms.RadioSelect, "preferred_language": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out of a submission, the language stays as it is (profile_update ignores "").
+        self.fields["preferred_language"].required = False
 
 
 class PolicyConsentForm(CleanTextForm):

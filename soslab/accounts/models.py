@@ -69,6 +69,14 @@ class User(AbstractUser):
         help_text=_("Notifications always appear on the site; choose how often we also email you."),
     )
 
+    preferred_language = models.CharField(
+        _("language of notifications"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="ko",
+        help_text=_("Notifications on the site and by email are written in this language."),
+    )
+
     activity_hidden = models.BooleanField(
         _("hide my activity on my public profile"),
         default=False,

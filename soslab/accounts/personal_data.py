@@ -41,6 +41,7 @@ NAME = "표시 이름"
 AGE = "연령대"
 CONSENT = "동의 버전과 일시"
 NOTIFY = "알림 이메일 빈도"
+NOTIFY_LANGUAGE = "알림 언어"
 GUARDIAN = "법정대리인의 이름, 관계, 이메일 주소"
 POSTS = "제목·내용"
 LOCATION = "위치(위도·경도)"
@@ -76,6 +77,7 @@ PERSONAL = {
         "age_band": AGE,
         "privacy_accepted_at": CONSENT,
         "email_frequency": NOTIFY,
+        "preferred_language": NOTIFY_LANGUAGE,
         "block_reason": DECISIONS,
     },
     "accounts.policyacceptance": {"user": CONSENT},

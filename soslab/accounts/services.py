@@ -27,11 +27,14 @@ from .personal_data import handlers
 logger = logging.getLogger(__name__)
 
 
-def profile_update(*, user, display_name, email_frequency, activity_hidden=None):
+def profile_update(
+    *, user, display_name, email_frequency, activity_hidden=None, preferred_language=None
+):
     """Save a person's own profile. The display name is public (shown next to everything they
     posted), so changing it is a write like posting: refused (PostingRefused) for people who may
     not post (blocked, unverified). Email preferences are private and always theirs to change,
-    so a blocked person can still turn notification emails off; so is hiding
+    so a blocked person can still turn notification emails off or change the language of
+    their notifications; so is hiding
     one's activity list from the public profile."""
     display_name = (display_name or "").strip()
     fields = []
@@ -42,6 +45,9 @@ def profile_update(*, user, display_name, email_frequency, activity_hidden=None)
     if email_frequency != user.email_frequency:
         user.email_frequency = email_frequency
         fields.append("email_frequency")
+    if preferred_language and preferred_language != user.preferred_language:
+        user.preferred_language = preferred_language
+        fields.append("preferred_language")
     if activity_hidden is not None and activity_hidden != user.activity_hidden:
         user.activity_hidden = activity_hidden
         fields.append("activity_hidden")
@@ -49,6 +55,13 @@ def profile_update(*, user, display_name, email_frequency, activity_hidden=None)
         with transaction.atomic():
             user.save(update_fields=fields)
     return user
+
+
+def preferred_language_set(*, user, language):
+    """The language of `user`'s notifications (one of settings.LANGUAGES; others are ignored)."""
+    if language in dict(settings.LANGUAGES) and language != user.preferred_language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
 
 
 def policy_accept(*, user, version=None):

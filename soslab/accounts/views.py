@@ -7,7 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
+from django.views.i18n import set_language
 
 from .forms import AccountDeleteForm, PolicyConsentForm, ProfileForm
 from .models import PolicyVersion
@@ -20,8 +22,19 @@ from .services import (
     data_export_path,
     data_export_request,
     policy_accept,
+    preferred_language_set,
     profile_update,
 )
+
+
+def language_set(request):
+    """The header's language switcher (Django's set_language); a signed-in person's choice also
+    becomes the language of their notifications."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and check_for_language(language):
+        preferred_language_set(user=request.user, language=language)
+    return response
 
 
 @login_required
@@ -40,6 +53,7 @@ def profile(request):
                 display_name=form.cleaned_data["display_name"],
                 email_frequency=form.cleaned_data["email_frequency"],
                 activity_hidden=form.cleaned_data["activity_hidden"],
+                preferred_language=form.cleaned_data["preferred_language"],
             )
         except PostingRefused as refusal:
             form.add_error("display_name", refusal.message)

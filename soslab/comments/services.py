@@ -141,16 +141,18 @@ def _comment_notify(comment, target):
             recipients=[comment.parent.author],
             kind=NotificationKind.REPLY,
             target=target,
-            message=gettext("%(name)s replied to your comment on “%(target)s”.")
-            % {"name": name, "target": target},
+            message=lambda: (
+                gettext("%(name)s replied to your comment on “%(target)s”.")
+                % {"name": name, "target": target}
+            ),
             actor=comment.author,
             url=url,
         )
     already = {comment.parent.author_id} if comment.parent_id else set()
-    followers_message = gettext("%(name)s commented on “%(target)s”.") % {
-        "name": name,
-        "target": target,
-    }
+
+    def followers_message():
+        return gettext("%(name)s commented on “%(target)s”.") % {"name": name, "target": target}
+
     recipients = followers_of(target).filter(is_active=True).exclude(pk__in=already)
     notify(
         recipients=recipients,

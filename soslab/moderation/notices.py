@@ -4,7 +4,7 @@ reason and the appeal link, queued through soslab.core.mail (it leaves after com
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from soslab.core.mail import email_queue
@@ -38,7 +38,10 @@ def decision_tell_author(*, decision):
         recipient = decision.case.author
         if decision.told_at is not None or recipient is None:
             return False
-        message = _DECISION_MESSAGES[decision.action] % {"title": decision.case.title}
+
+        def message():
+            return _DECISION_MESSAGES[decision.action] % {"title": decision.case.title}
+
         notify(
             recipients=[recipient],
             kind="moderation",
@@ -47,13 +50,15 @@ def decision_tell_author(*, decision):
             actor=decision.moderator,
         )
         url = settings.SITE_URL.rstrip("/") + decision.get_absolute_url()
-        context = {"decision": decision, "message": message, "url": url, "person": recipient}
         if recipient.email:
-            email_queue(
-                to=[recipient.email],
-                subject=str(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX) + str(message),
-                body=render_to_string("moderation/email/decision.txt", context),
-            )
+            with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+                text = message()
+                context = {"decision": decision, "message": text, "url": url, "person": recipient}
+                email_queue(
+                    to=[recipient.email],
+                    subject=str(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX) + text,
+                    body=render_to_string("moderation/email/decision.txt", context),
+                )
         decision.told_at = timezone.now()
         decision.save(update_fields=["told_at"])
     return True
@@ -67,8 +72,10 @@ def case_tell_auto_hidden(*, case):
         recipients=[case.author],
         kind="moderation",
         target=None,
-        message=_(
-            "Your post “%(title)s” received several reports and is hidden until a moderator reviews it."
-        )
-        % {"title": case.title},
+        message=lambda: (
+            _(
+                "Your post “%(title)s” received several reports and is hidden until a moderator reviews it."
+            )
+            % {"title": case.title}
+        ),
     )

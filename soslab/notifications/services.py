@@ -99,9 +99,26 @@ def follower_count(target):
 # --- Notifications ---------------------------------------------------------------------------
 
 
+def in_language_of(person, message):
+    """`message` written in `person`'s notification language: a callable (e.g.
+    `lambda: _("%(name)s replied.") % {...}`) is called under that language; a plain string is
+    taken as it is."""
+    if not callable(message):
+        return str(message)
+    with translation.override(getattr(person, "preferred_language", "") or settings.LANGUAGE_CODE):
+        return str(message())
+
+
+def message_later(msgid, **params):
+    """A notification message written when each recipient's language is known: `msgid` a lazy
+    translation (gettext_lazy), `params` its %-placeholders (lazy labels are translated too)."""
+    return lambda: msgid % params
+
+
 def notify(*, recipients, kind, target, message, actor=None, url=None):
     """Create one in-site notification per recipient (bulk); the actor is never notified of their
-    own action. Recipients who chose immediate email get one mail each, queued on commit.
+    own action. `message` is a callable returning the translated text, called once per
+    recipient in their preferred language (in_language_of), so each person reads it in theirs. Recipients who chose immediate email get one mail each, queued on commit.
     `url` defaults to the target's URL (pass a deeper link, e.g. to a comment). Returns the
     created notifications."""
     actor_pk = getattr(actor, "pk", None)
@@ -124,7 +141,7 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
             actor=actor if actor_pk else None,
             content_type=content_type,
             object_id=target.pk if target is not None else None,
-            message=str(message)[:500],
+            message=in_language_of(person, message)[:500],
             url=url[:500],
             created_at=now,
         )
@@ -244,7 +261,7 @@ def notification_email_send(*, notification_id):
         # Claim first, then send: an SMTP error raises, the transaction rolls back, and the
         # notification stays un-emailed for the retry.
         Notification.objects.filter(pk=row.pk).update(emailed_at=timezone.now())
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
             _send(user, row.message[:80], "notification", {"items": _items([row])})
     return True
 
@@ -282,7 +299,7 @@ def digest_send(*, user_id):
         Notification.objects.filter(pk__in=[row.pk for row in pending]).update(
             emailed_at=timezone.now()
         )
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
             count = len(pending)
             subject = ngettext(
                 "%(count)d new notification", "%(count)d new notifications", count

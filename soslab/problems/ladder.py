@@ -64,6 +64,21 @@ def ladder_check(problem_pk, count):
     return [crossing for _step, crossing in crossed]
 
 
+def _threshold_message(crossing, problem):
+    """The staff notification of a crossing, in the active language (each recipient's)."""
+    if crossing.action == ThresholdAction.ANSWER_REQUIRED:
+        return _("'%(title)s' reached %(count)s supports: staff must answer by %(date)s.") % {
+            "title": problem.title,
+            "count": crossing.supports,
+            "date": timezone.localtime(problem.answer_due_at).date()
+            if problem.answer_due_at
+            else "-",
+        }
+    return _(
+        "'%(title)s' reached %(count)s supports: it is a candidate for the next lab round."
+    ) % {"title": problem.title, "count": crossing.supports}
+
+
 def threshold_crossing_notify(*, crossing_id):
     """Tell staff a problem reached a ladder step. Idempotent: only the first call notifies."""
     with transaction.atomic():
@@ -74,19 +89,7 @@ def threshold_crossing_notify(*, crossing_id):
             return False
         crossing = ThresholdCrossing.objects.select_related("problem").get(pk=crossing_id)
         problem = crossing.problem
-        if crossing.action == ThresholdAction.ANSWER_REQUIRED:
-            message = _(
-                "'%(title)s' reached %(count)s supports: staff must answer by %(date)s."
-            ) % {
-                "title": problem.title,
-                "count": crossing.supports,
-                "date": timezone.localtime(problem.answer_due_at).date()
-                if problem.answer_due_at
-                else "-",
-            }
-        else:
-            message = _(
-                "'%(title)s' reached %(count)s supports: it is a candidate for the next lab round."
-            ) % {"title": problem.title, "count": crossing.supports}
-        notify_staff(kind="threshold", target=problem, message=message)
+        notify_staff(
+            kind="threshold", target=problem, message=lambda: _threshold_message(crossing, problem)
+        )
     return True

@@ -21,7 +21,7 @@ from soslab.core.text import normalise_text
 from soslab.moderation.screening import screen
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import Follow
-from soslab.notifications.services import follow_subscribe, notify_followers
+from soslab.notifications.services import follow_subscribe, message_later, notify_followers
 
 from .filters import normalise_tag
 from .ladder import ladder_check
@@ -258,10 +258,11 @@ def problem_status_change(*, problem, status, actor, note=""):
             from_status=previous,
             to_status=status,
         )
-        message = _("'%(title)s' is now: %(status)s") % {
-            "title": locked.title,
-            "status": ProblemStatus(status).label,
-        }
+        message = message_later(
+            gettext_lazy("'%(title)s' is now: %(status)s"),
+            title=locked.title,
+            status=ProblemStatus(status).label,
+        )
         transaction.on_commit(
             lambda: notify_followers(target=locked, kind="status", message=message, actor=actor),
             robust=True,
@@ -328,10 +329,11 @@ def _duplicate_record(dup, orig, *, actor, note):
         note=_("'%(title)s' (#%(id)s) was merged into this problem.")
         % {"title": dup.title, "id": dup.pk},
     )
-    message = _("'%(title)s' was merged into '%(original)s'.") % {
-        "title": dup.title,
-        "original": orig.title,
-    }
+    message = message_later(
+        gettext_lazy("'%(title)s' was merged into '%(original)s'."),
+        title=dup.title,
+        original=orig.title,
+    )
     transaction.on_commit(
         lambda: notify_followers(target=dup, kind="status", message=message, actor=actor),
         robust=True,
@@ -386,7 +388,7 @@ def answer_add(*, problem, author, body):
             answered_at=answer.created_at
         )
         timeline_add(problem, TimelineKind.ANSWER, actor=author)
-        message = _("Staff answered '%(title)s'.") % {"title": problem.title}
+        message = message_later(gettext_lazy("Staff answered '%(title)s'."), title=problem.title)
         transaction.on_commit(
             lambda: notify_followers(target=problem, kind="answer", message=message, actor=author),
             robust=True,

@@ -67,9 +67,12 @@ def problem_still_there_answer(*, problem, user, still_there, note=""):
         kind = TimelineKind.STILL_THERE if still_there else TimelineKind.FIXED
         entry = timeline_add(problem, kind, actor=user, note=(note or "").strip()[:1000])
         if not still_there:
-            message = _("The reporter says '%(title)s' is fixed. Please check its status.") % {
-                "title": problem.title
-            }
+
+            def message():
+                return _("The reporter says '%(title)s' is fixed. Please check its status.") % {
+                    "title": problem.title
+                }
+
             transaction.on_commit(
                 lambda: notify_staff(kind="status", target=problem, message=message), robust=True
             )

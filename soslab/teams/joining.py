@@ -134,8 +134,10 @@ def invitation_accept(*, invitation, user):
         team_editors_sync(team=locked.team)
         team_notify(
             team=locked.team,
-            message=_("%(name)s accepted an invitation and joined %(team)s.")
-            % {"name": user.public_name, "team": locked.team.name},
+            message=lambda: (
+                _("%(name)s accepted an invitation and joined %(team)s.")
+                % {"name": user.public_name, "team": locked.team.name}
+            ),
             actor=user,
         )
     return membership
@@ -164,8 +166,10 @@ def join_request_create(*, team, user, message=""):
             team_notify(
                 team=team,
                 roles=(TeamRole.LEADER,),
-                message=_("%(name)s asked to join %(team)s.")
-                % {"name": user.public_name, "team": team.name},
+                message=lambda: (
+                    _("%(name)s asked to join %(team)s.")
+                    % {"name": user.public_name, "team": team.name}
+                ),
                 actor=user,
             )
             return join_request
@@ -199,12 +203,17 @@ def join_request_decide(*, join_request, actor, approve):
         join_request.refresh_from_db()
         if approve:
             membership_add(team=join_request.team, user=join_request.user)
-            message = _("Your request to join %(team)s was accepted. Welcome to the team!")
-        else:
-            message = _("Your request to join %(team)s was declined.")
+        team_name = join_request.team.name
         notify_people(
             [join_request.user],
-            message=message % {"team": join_request.team.name},
+            message=lambda: (
+                (
+                    _("Your request to join %(team)s was accepted. Welcome to the team!")
+                    if approve
+                    else _("Your request to join %(team)s was declined.")
+                )
+                % {"team": team_name}
+            ),
             url=join_request.team.get_absolute_url(),
             actor=actor,
         )

@@ -21,6 +21,23 @@
       attribution: "&copy; OpenStreetMap contributors",
     }).addTo(map);
   }
+  // The base layer that needs no tile server: the city outline and dong boundaries (the same
+  // GeoJSON the dong map uses), drawn under any tiles so the pin can be placed without them.
+  if (picker.dataset.boundaries) {
+    map.createPane("boundaries").style.zIndex = 250;  // above tiles (200), below overlays (400)
+    fetch(picker.dataset.boundaries, { headers: { Accept: "application/geo+json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        var outline = L.geoJSON(data, {
+          pane: "boundaries",
+          interactive: false,
+          style: { color: "#334155", weight: 1, fillColor: "#e2e8f0", fillOpacity: 0.35 },
+        }).addTo(map);
+        if (!latInput.value) map.fitBounds(outline.getBounds());
+      })
+      .catch(function () {});
+  }
   var marker = null;
 
   function setPoint(lat, lon, message) {
@@ -38,6 +55,13 @@
     map.setView([lat, lon], 16);
   }
   map.on("click", function (e) { setPoint(e.latlng.lat, e.latlng.lng); });
+  // Keyboard: arrow keys pan (Leaflet), Enter or Space places the pin at the centre.
+  map.getContainer().addEventListener("keydown", function (e) {
+    if (e.target !== map.getContainer() || (e.key !== "Enter" && e.key !== " ")) return;
+    e.preventDefault();
+    var centre = map.getCenter();
+    setPoint(centre.lat, centre.lng, picker.dataset.placedKeyboard);
+  });
 
   picker.querySelector("[data-action=locate]").addEventListener("click", function () {
     if (!navigator.geolocation) return;

@@ -31,7 +31,7 @@ PRIVACY = {
         ("heading", "2. 처리하는 개인정보 항목"),
         (
             "paragraph",
-            "모든 회원(필수): 이메일 주소, 비밀번호(복원할 수 없게 암호화하여 저장), 표시 이름, 연령대(만 14세 미만 / 만 14~18세 / 성인), 개인정보 처리방침 동의 버전과 일시, 알림 이메일 빈도.",
+            "모든 회원(필수): 이메일 주소, 비밀번호(복원할 수 없게 암호화하여 저장), 표시 이름, 연령대(만 14세 미만 / 만 14~18세 / 성인), 개인정보 처리방침 동의 버전과 일시, 알림 이메일 빈도, 알림 언어.",
         ),
         (
             "paragraph",
@@ -151,7 +151,7 @@ PRIVACY = {
         ("heading", "2. What we collect"),
         (
             "paragraph",
-            "Every member (required): email address, password (stored only as a one-way hash), display name, age band (under 14 / 14 to 18 / adult), the version and time of the privacy policy you accepted, your notification email frequency.",
+            "Every member (required): email address, password (stored only as a one-way hash), display name, age band (under 14 / 14 to 18 / adult), the version and time of the privacy policy you accepted, your notification email frequency and notification language.",
         ),
         (
             "paragraph",
