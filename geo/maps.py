@@ -186,7 +186,7 @@ def problems_map():
         add_dong_outlines(fmap)
         stations = add_station_layer(fmap, AirStation.objects.all(), latest_readings())
         accidents, schools = add_traffic_layers(fmap, TrafficSpot.objects.all())
-        hotspots = add_hotspot_layer(fmap, Hotspot.objects.all()[:200])
+        hotspots = add_hotspot_layer(fmap, Hotspot.objects.defer("problem_ids")[:200])
         folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
         return render_parts(
             fmap,

@@ -6,7 +6,7 @@ queries, every answer through geo.api.geojson_response:
   above that, a server-side grid aggregation (clusters with counts), so a view of 100,000 problems
   is a few hundred features, never one per problem.
 - /api/geo/dongs.geojson: dongs with problem counts and density (same filters + period).
-- /api/geo/hotspots.geojson: the stored hotspots.
+- /api/geo/hotspots.geojson: the stored hotspots, the largest HOTSPOTS_GEOJSON_MAX (about 1 KB each).
 """
 
 import hashlib
@@ -32,6 +32,7 @@ from .params import BadParameter, parse_bbox, parse_zoom
 from .stats import dong_counts
 
 GRID_CELLS = 24  # columns/rows of the aggregation grid over the requested view
+HOTSPOTS_GEOJSON_MAX = 500  # the largest hotspots; each is at most 500 m wide (geo.hotspots)
 
 
 def problems_in_view(params):
@@ -197,6 +198,6 @@ def hotspots_geojson(request):
                 "computed_at": exports.timestamp(hotspot.computed_at),
             },
         }
-        for hotspot in Hotspot.objects.all()[:500]
+        for hotspot in Hotspot.objects.defer("problem_ids")[:HOTSPOTS_GEOJSON_MAX]
     ]
     return geojson_response({"type": "FeatureCollection", "features": features}, max_age=120)

@@ -3,8 +3,28 @@ from django.db import transaction
 from .services import hotspots_schedule
 
 
+def _schedule_once_on_commit():
+    """Register hotspots_schedule to run when the transaction commits, once per transaction.
+
+    When this transaction (or an enclosing savepoint, so a rolled-back savepoint cannot drop it)
+    already registered it, that registration is moved to the end of the list instead of adding a
+    second one: one recomputation after the last change, however many problems the transaction
+    saves. Moving rather than skipping also keeps test captures (which run only the callbacks
+    registered inside them) seeing the call."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        open_savepoints = set(connection.savepoint_ids)
+        callbacks = connection.run_on_commit
+        for index in range(len(callbacks) - 1, -1, -1):
+            savepoints, func, _robust = callbacks[index]
+            if func is hotspots_schedule and savepoints <= open_savepoints:
+                callbacks.append(callbacks.pop(index))
+                return
+    transaction.on_commit(hotspots_schedule)
+
+
 def problem_changed(sender, instance, **kwargs):
-    """Queue a debounced hotspot recomputation once the change is committed."""
+    """Queue a hotspot recomputation once the change is committed (once per transaction)."""
     if instance.lat is None or instance.lon is None:
         return
-    transaction.on_commit(hotspots_schedule)
+    _schedule_once_on_commit()

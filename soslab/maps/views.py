@@ -90,7 +90,7 @@ def problems_map(request):
             for c in categories
         ],
         "filter_query": query.urlencode(),
-        "hotspots": list(Hotspot.objects.select_related("dong")[:20]),
+        "hotspots": list(Hotspot.objects.select_related("dong").defer("area", "problem_ids")[:20]),
         "map_labels": map_labels(),
         **maps.page_context(maps.problems_map()),
     }
@@ -134,22 +134,27 @@ def dongs_map(request):
 
 
 @require_GET
+def hotspot_list(request):
+    """Every hotspot, largest first, 20 a page (the map shows the largest few)."""
+    hotspots = Hotspot.objects.select_related("dong").defer("area", "problem_ids")
+    page = Paginator(hotspots, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "maps/hotspot_list.html", {"page": page})
+
+
+@require_GET
 def hotspot_detail(request, pk):
-    """A hotspot's public reports; staff can merge them into one thread."""
-    hotspot = get_object_or_404(Hotspot.objects.select_related("dong"), pk=pk)
-    problems = list(
+    """A hotspot's public reports, 20 a page; staff can merge them into one thread."""
+    hotspot = get_object_or_404(Hotspot.objects.select_related("dong").defer("area"), pk=pk)
+    problems = (
         Problem.objects.public()
         .filter(pk__in=hotspot.problem_ids)
         .select_related("category")
-        .order_by("-support_count", "created_at")
+        .order_by("-support_count", "created_at", "pk")
     )
     return render(
         request,
         "maps/hotspot_detail.html",
-        {
-            "hotspot": hotspot,
-            "problems": problems,
-        },
+        {"hotspot": hotspot, "page": Paginator(problems, PAGE_SIZE).get_page(request.GET.get("page"))},
     )
 
 

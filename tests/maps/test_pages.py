@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from geo.models import Hotspot
-from soslab.maps.services import SCHEDULED_KEY, hotspots_recompute
+from soslab.maps.services import hotspots_recompute
 from soslab.maps.wagtail_hooks import map_home_section
 from soslab.moderation.models import ModerationState
 from soslab.problems.models import Problem, ProblemStatus
@@ -151,17 +151,6 @@ def test_hidden_reports_do_not_make_hotspots(problems):
     for _ in range(3):
         ProblemFactory(category=problems[0].category, moderation_state=ModerationState.HIDDEN)
     assert hotspots_recompute() == 0
-
-
-@pytest.mark.django_db
-def test_new_reports_queue_one_debounced_recomputation(
-    problems, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        for _ in range(3):
-            ProblemFactory(category=problems[0].category, dong=problems[0].dong)
-    assert Hotspot.objects.count() == 1
-    assert cache.get(SCHEDULED_KEY) == 1  # eager runs keep the debounce window
 
 
 @pytest.mark.django_db

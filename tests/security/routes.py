@@ -229,7 +229,8 @@ ROUTES = {
     "statistics:csv": Route(
         API, params=("period", "category"), args=lambda w: {"table": "category"}
     ),
-    "maps:hotspot": Route(PUBLIC, args=lambda w: {"pk": w.hotspot.pk}),
+    "maps:hotspots": Route(PUBLIC, params=("page",)),
+    "maps:hotspot": Route(PUBLIC, params=("page",), args=lambda w: {"pk": w.hotspot.pk}),
     "maps:hotspot_merge": Route(STAFF, args=lambda w: {"pk": w.hotspot.pk}),
     "maps:api_problems": Route(API, params=MAP_PARAMS),
     "maps:api_dongs": Route(API, params=LIST_PARAMS),

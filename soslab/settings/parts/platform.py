@@ -28,9 +28,13 @@ GEO_METRIC_CRS = "EPSG:5186"
 AIRKOREA_SERVICE_KEY = env("AIRKOREA_SERVICE_KEY", "")
 AIRKOREA_API_URL = env("AIRKOREA_API_URL", "")  # empty: the official data.go.kr endpoint
 AIRKOREA_TIMEOUT = (5, 20)  # connect, read seconds
-# Hotspots: at least N public reports within R metres (geo.hotspots); recomputed after new reports.
+# Hotspots (geo.hotspots, soslab.maps.services): at least N public reports of one category within
+# R metres, reported in the last WINDOW days (0: all time), no hotspot wider than MAX_WIDTH metres;
+# recomputed after new reports (debounced when a worker runs the tasks; at once when eager).
 GEO_HOTSPOT_MIN_REPORTS = env_int("GEO_HOTSPOT_MIN_REPORTS", 5)
 GEO_HOTSPOT_RADIUS_M = env_int("GEO_HOTSPOT_RADIUS_M", 150)
+GEO_HOTSPOT_MAX_WIDTH_M = env_int("GEO_HOTSPOT_MAX_WIDTH_M", 500)
+GEO_HOTSPOT_WINDOW_DAYS = env_int("GEO_HOTSPOT_WINDOW_DAYS", 90)
 GEO_HOTSPOT_DEBOUNCE_SECONDS = 120
 # The problem map sends points up to this many per view; more are aggregated on the server.
 GEO_MAP_MAX_POINTS = env_int("GEO_MAP_MAX_POINTS", 1000)
