@@ -154,7 +154,10 @@ def hotspot_detail(request, pk):
     return render(
         request,
         "maps/hotspot_detail.html",
-        {"hotspot": hotspot, "page": Paginator(problems, PAGE_SIZE).get_page(request.GET.get("page"))},
+        {
+            "hotspot": hotspot,
+            "page": Paginator(problems, PAGE_SIZE).get_page(request.GET.get("page")),
+        },
     )
 
 

@@ -51,7 +51,7 @@ def test_hotspots_are_per_category(traffic):
     for index in range(2):
         report(safety, 10 * index)
     assert hotspots_recompute() == 0
-    for index in range(2):
+    for index in range(3):
         report(safety, 30 + 10 * index)
     assert hotspots_recompute() == 1
     assert Hotspot.objects.get().top_category == "안전"

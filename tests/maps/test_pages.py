@@ -9,7 +9,6 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from geo.models import Hotspot
 from soslab.maps.services import hotspots_recompute
 from soslab.maps.wagtail_hooks import map_home_section
 from soslab.moderation.models import ModerationState
@@ -188,5 +187,5 @@ def test_merge_needs_a_report_of_the_hotspot(client, hotspot, staff):
 @pytest.mark.django_db
 def test_hotspot_page_lists_its_reports(client, hotspot):
     response = client.get(f"/map/hotspots/{hotspot.pk}/")
-    assert len(response.context["problems"]) == 6
+    assert len(response.context["page"].object_list) == 6
     assert "merge" not in response.content.decode().lower()
