@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import requests
@@ -59,19 +60,26 @@ class ParsedReading:
 
 def parse_number(value, name):
     """'48' -> 48.0; '-', '' and None -> None; anything else is malformed."""
-    if isinstance(value, str):
+    if value.__class__ is str:  # the usual case first: a year of readings is 430,000 values
         value = value.strip()
-    if value in MISSING:
+        if value in MISSING:
+            return None
+        try:
+            number = float(value)
+        except ValueError as exc:
+            raise MalformedResponse(f"{name}: not a number: {value!r}") from exc
+    elif value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    elif isinstance(value, bool) or not isinstance(value, (int, float)):
         raise MalformedResponse(f"{name}: not a number: {value!r}")
-    try:
+    else:
         number = float(value)
-    except ValueError as exc:
-        raise MalformedResponse(f"{name}: not a number: {value!r}") from exc
     if not math.isfinite(number) or number < 0:
         raise MalformedResponse(f"{name}: out of range: {value!r}")
     return number
+
+
+_GRADE_CODES = {"1": 1, "2": 2, "3": 3, "4": 4, 1: 1, 2: 2, 3: 3, 4: 4}
 
 
 def parse_grade(value, name):
@@ -80,14 +88,22 @@ def parse_grade(value, name):
         value = value.strip()
     if value in MISSING:
         return None
-    if str(value) not in {"1", "2", "3", "4"}:
+    if value.__class__ not in (str, int) or value not in _GRADE_CODES:
         raise MalformedResponse(f"{name}: not a grade: {value!r}")
-    return int(value)
+    return _GRADE_CODES[value]
 
 
 def parse_data_time(value):
     """'2025-05-09 24:00' -> 2025-05-10 00:00+09:00 (aware, KST)."""
-    match = _DATA_TIME.match(value.strip()) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        raise MalformedResponse(f"dataTime: unexpected format: {value!r}")
+    return _parse_data_time(value)
+
+
+@lru_cache(maxsize=100_000)
+def _parse_data_time(value):
+    """Cached: every station of an import repeats the same hours."""
+    match = _DATA_TIME.match(value.strip())
     if not match:
         raise MalformedResponse(f"dataTime: unexpected format: {value!r}")
     year, month, day, hour, minute = (int(part) for part in match.groups())

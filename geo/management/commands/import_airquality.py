@@ -18,9 +18,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from geo import airkorea
-from geo.models import AirSource, AirStation
+from geo.models import AirReading, AirSource, AirStation
 from geo.services import air_readings_store
-from soslab.core.db import planner_statistics_refresh
+from soslab.core.db import table_statistics_refresh
 
 
 def _items_from_json(data):
@@ -92,7 +92,7 @@ class Command(BaseCommand):
             new, old = air_readings_store(station=stations[name], readings=readings, source=source)
             created += new
             updated += old
-        planner_statistics_refresh()  # the planner must see the new sizes
+        table_statistics_refresh(AirReading)  # the planner must see the new size
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(items)} rows, {len(by_station)} stations: {created} new hours, "
