@@ -85,6 +85,25 @@ def test_a_hotspot_page_is_paginated_with_constant_queries(
     assert client.get(f"/map/hotspots/{hotspot.pk}/?page=oops").status_code == 200
 
 
+def test_the_hotspot_list_is_paginated_with_constant_queries(
+    client, dongs, django_assert_max_num_queries
+):
+    for number in range(23):  # 23 categories, 23 hotspots at 23 places
+        category = CategoryFactory(slug=f"c{number}", name=f"분야{number}")
+        for index in range(5):
+            report(category, 600 * number + 10 * index)
+    assert hotspots_recompute() == 23
+    with django_assert_max_num_queries(12):
+        first = client.get("/map/hotspots/")
+    with django_assert_max_num_queries(12):
+        second = client.get("/map/hotspots/?page=2")
+    assert len(first.context["page"].object_list) == 20
+    assert len(second.context["page"].object_list) == 3
+    features = client.get("/api/geo/hotspots.geojson").json()["features"]
+    assert len(features) == 23
+    assert all(feature["geometry"]["type"] == "Polygon" for feature in features)
+
+
 # --- in-process (eager, the embedded default) -----------------------------------------------
 
 
