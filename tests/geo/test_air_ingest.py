@@ -4,6 +4,8 @@ against a real local HTTP server (timeouts retry; malformed answers store nothin
 import json
 import threading
 import time
+from dataclasses import replace
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -31,6 +33,29 @@ def test_storing_the_same_hours_twice_keeps_one_row_per_hour(stations):
     assert air_readings_store(station=station, readings=readings, source=AirSource.IMPORT) == (4, 0)
     assert air_readings_store(station=station, readings=readings, source=AirSource.IMPORT) == (0, 4)
     assert AirReading.objects.filter(station=station).count() == 4
+
+
+@pytest.mark.django_db
+def test_many_hours_in_several_statements_count_new_and_updated_hours(stations):
+    # 300 hours span several multi-row statements and a remainder (soslab.core.db.bulk_upsert).
+    from geo.synthetic import synthetic_series
+
+    end = airkorea.parse_data_time("2026-11-20 24:00")
+    station = stations["삼천동"]
+    first = synthetic_series(station.name, end - timedelta(hours=100), 200)
+    assert air_readings_store(station=station, readings=first, source=AirSource.IMPORT) == (200, 0)
+    later = synthetic_series(station.name, end, 200)  # 100 of these hours are stored already
+    later[-1] = replace(later[-1], pm10=999.0, flags={"pm10": "점검중"})
+    assert air_readings_store(station=station, readings=later, source=AirSource.IMPORT) == (
+        100,
+        100,
+    )
+    assert AirReading.objects.filter(station=station).count() == 300
+    newest = AirReading.objects.get(station=station, hour=end)
+    assert (newest.pm10, newest.flags) == (999.0, {"pm10": "점검중"})
+    assert AirReading.objects.get(station=station, hour=end - timedelta(hours=250)).pm10 == (
+        first[49].pm10  # first[0] is end - 299 h
+    )
 
 
 @pytest.mark.django_db
