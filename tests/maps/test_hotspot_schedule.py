@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 from geo.models import Hotspot
@@ -131,6 +132,23 @@ def test_a_transaction_saving_many_reports_recomputes_once(
             report(traffic, 10 * index)
     assert calls == [1]
     assert Hotspot.objects.get().report_count == 7
+
+
+def test_a_rolled_back_savepoint_does_not_drop_the_transactions_recomputation(
+    traffic, django_capture_on_commit_callbacks, monkeypatch
+):
+    calls = []
+    real = services.hotspots_recompute
+    monkeypatch.setattr(services, "hotspots_recompute", lambda: calls.append(1) or real())
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for index in range(5):
+            report(traffic, 10 * index)
+        with pytest.raises(RuntimeError), transaction.atomic():
+            report(traffic, 60)  # moves the registration into this savepoint's reach...
+            raise RuntimeError  # ...and the savepoint is rolled back
+    assert calls == [1]
+    assert Hotspot.objects.get().report_count == 5
+    assert len(callbacks) >= 1
 
 
 # --- with a worker (tasks queued through the outbox) -----------------------------------------
