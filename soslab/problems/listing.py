@@ -20,9 +20,9 @@ class CappedPaginator(Paginator):
     count nor a deep page walks the whole table. `truncated` says more rows matched; `rows`
     (start, stop) -> list gives a page's rows when plain slicing is not the fastest way."""
 
-    def __init__(self, object_list, per_page, *, max_pages=MAX_PAGES, rows=None):
+    def __init__(self, object_list, per_page, *, max_pages=None, rows=None):
         super().__init__(object_list, per_page)
-        self.max_rows = max_pages * per_page
+        self.max_rows = (max_pages or MAX_PAGES) * per_page
         self._rows = rows
 
     @cached_property
@@ -64,17 +64,23 @@ def nearest_rows(queryset, lat, lon):
     Rows without a point sort last, so only the final, whole-list query reaches them."""
     kx = max(math.cos(math.radians(lat)), 0.01)
 
+    def ranked_ids(rows_qs, start, stop):
+        return list(rows_qs.values_list("pk", "near_distance")[start:stop])
+
     def rows(start, stop):
         if stop <= start:
             return []
-        for half in NEAR_BOXES:
+        for half in NEAR_BOXES:  # probes read two columns; the page's rows are read once
             box = queryset.filter(
                 public_lat__range=(lat - half, lat + half),
                 public_lon__range=(lon - half / kx, lon + half / kx),
             )
-            found = list(box[start:stop])
-            if len(found) == stop - start and found[-1].near_distance <= half * half:
-                return found
-        return list(queryset[start:stop])
+            ranked = ranked_ids(box, start, stop)
+            if len(ranked) == stop - start and ranked[-1][1] <= half * half:
+                break
+        else:
+            ranked = ranked_ids(queryset, start, stop)
+        by_pk = {problem.pk: problem for problem in queryset.filter(pk__in=[r[0] for r in ranked])}
+        return [by_pk[pk] for pk, _distance in ranked if pk in by_pk]
 
     return rows

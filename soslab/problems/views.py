@@ -21,10 +21,10 @@ from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import client_ip
 from soslab.moderation.screening import ScreeningRefused
 
-from . import services
+from . import listing, services
 from .filters import SORT_NEAREST, filter_problems
 from .forms import AnswerForm, DuplicateForm, ProblemEditForm, StatusChangeForm, StillThereForm
-from .listing import MAX_PAGES, CappedPaginator, nearest_rows, requested_page
+from .listing import CappedPaginator, nearest_rows, requested_page
 from .models import LIST_CACHE, Problem, TimelineEntry
 from .similar import similar_problems
 from .supports import support_add, support_remove, supported_ids
@@ -77,7 +77,7 @@ def _list_body(request, query):
             "problems": page.object_list,
             "filters": cleaned,
             "filter_form": cleaned["form"],
-            "max_pages": MAX_PAGES,
+            "max_pages": listing.MAX_PAGES,
             "beyond_last_page": asked > paginator.num_pages and paginator.truncated,
         },
         request=fragment_request,
