@@ -64,9 +64,10 @@ def key(name, version, *parts):
     return f"page:{name}:{version}:{digest}"
 
 
-def get_or_render(name, parts, render, *, timeout=TIMEOUT):
-    """The cached value for (`name`'s current version, `parts`), or `render()` stored."""
-    cache_key = key(name, current(name), *parts)
+def get_or_render(name, parts, render, *, version=None, timeout=TIMEOUT):
+    """The cached value for (`name`'s current version, `parts`), or `render()` stored. Pass the
+    `version` read once when a request looks up several entries."""
+    cache_key = key(name, version or current(name), *parts)
     value = cache.get(cache_key)
     if value is None:
         value = render()

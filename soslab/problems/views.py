@@ -5,7 +5,14 @@ service; permissions are checked with has_perm (rules.py)."""
 import copy
 
 from django.contrib import messages
-from django.http import HttpResponseForbidden, HttpResponseRedirect, JsonResponse, QueryDict
+from django.http import (
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    JsonResponse,
+    QueryDict,
+)
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -84,17 +91,52 @@ def _list_body(request, query):
     )
 
 
+#: Stands for the visitor's CSRF token in a whole page cached for anonymous visitors.
+CSRF_PLACEHOLDER = "\x00csrf-token\x00"
+
+
+def _anonymous_page(request, query, fragment, version):
+    """The whole page for anonymous visitors without messages, whose query holds only the list's
+    own parameters (so nothing else from the URL is baked in), cached beside the fragment; the
+    CSRF token (language switcher) is put in per request. None when it does not apply."""
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return None
+    if len(request.GET) != len(query) or any(request.GET.get(k) != v for k, v in query.items()):
+        return None
+    page = page_cache.get_or_render(
+        LIST_CACHE,
+        ("page", get_language(), request.get_host(), request.is_secure(), query.urlencode()),
+        lambda: render(
+            request,
+            "problems/problem_list.html",
+            {"list_html": fragment(), "csrf_token": CSRF_PLACEHOLDER},
+        ).content.decode(),
+        version=version,
+    )
+    return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+
 @require_GET
 def problem_list(request):
     """The same fragment for everyone (page_cache, version LIST_CACHE): a new problem, a support,
-    a moderator's hide or an answer shows on the next request, whoever asks."""
+    a moderator's hide or an answer shows on the next request, whoever asks. Anonymous visitors
+    get the whole page from the cache; others get the fragment inside their own header."""
     query = _list_query(request.GET)
-    body = page_cache.get_or_render(
-        LIST_CACHE,
-        ("list", get_language(), query.urlencode()),
-        lambda: _list_body(request, query),
-    )
-    return render(request, "problems/problem_list.html", {"list_html": mark_safe(body)})  # noqa: S308 - our own rendered template
+    version = page_cache.current(LIST_CACHE)
+
+    def fragment():
+        body = page_cache.get_or_render(
+            LIST_CACHE,
+            ("list", get_language(), query.urlencode()),
+            lambda: _list_body(request, query),
+            version=version,
+        )
+        return mark_safe(body)  # noqa: S308 - our own rendered template
+
+    response = _anonymous_page(request, query, fragment, version)
+    if response is not None:
+        return response
+    return render(request, "problems/problem_list.html", {"list_html": fragment()})
 
 
 # --- Detail ------------------------------------------------------------------------------------

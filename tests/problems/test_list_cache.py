@@ -112,3 +112,27 @@ def test_unknown_parameters_share_the_entry_and_stay_out_of_links(client):
         ProblemFactory()
     assert 'href="?page=2"' in html(client, "/problems/?utm_source=x&page=1")
     assert 'href="?page=2"' in html(client, "/problems/?other=y")
+
+
+def test_anonymous_whole_page_carries_each_visitors_own_csrf_token():
+    import re
+
+    from django.test import Client
+
+    ProblemFactory()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    html(first)
+    page = html(second)  # the whole page from the cache
+    assert "\x00" not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = second.post(
+        "/i18n/setlang/", {"language": "en", "next": "/problems/", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+
+
+def test_other_parameters_are_never_baked_into_a_cached_page(client):
+    ProblemFactory()
+    assert "utm_source" in html(client, "/problems/?utm_source=secret-campaign")
+    assert "secret-campaign" not in html(client, "/problems/")
+    assert "secret-campaign" not in html(client, "/problems/?utm_source=other")
