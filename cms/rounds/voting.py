@@ -3,9 +3,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from geo.models import Dong
@@ -13,9 +15,9 @@ from soslab.accounts.permissions import PostingRefused
 from soslab.core.csv import csv_response
 from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import hit
+from soslab.ideas import results as ideas_results
 from soslab.ideas import rules, services
 from soslab.ideas.models import Idea
-from soslab.ideas.results import round_results_data
 
 from .responses import ballot_summary, refusal_response, safe_next
 
@@ -82,8 +84,13 @@ def idea_vote_withdraw(request, round_page, idea_id):
 # --- Results ---------------------------------------------------------------------------------
 
 
+#: Ideas per page of the results ranking; the CSV has them all.
+RANKING_PAGE_SIZE = 100
+
+
 def round_results(request, round_page):
-    """Ranking with shared ranks for ties, turnout and a chart; public once voting closes."""
+    """Ranking with shared ranks for ties (a page of it), turnout and a chart; public once voting
+    closes, then read from the frozen copy (soslab.ideas.results.round_results)."""
     public = round_page.results_public
     is_staff = request.user.has_perm(rules.MANAGE)
     context = {
@@ -93,29 +100,37 @@ def round_results(request, round_page):
         "is_staff": is_staff,
     }
     if public or is_staff:
-        context["results"] = round_results_data(round_page)
+        results = ideas_results.round_results(round_page)
+        ranking_page = Paginator(results["ranking"], RANKING_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        context["results"] = results
+        context["ranking_page"] = ranking_page
+        context["ranking"] = ideas_results.ranking_rows(ranking_page.object_list)
     return TemplateResponse(request, "ideas/round_results.html", context)
 
 
 def round_results_csv(request, round_page):
-    """Staff-only CSV of the ranking; cells that a spreadsheet would run as formulas are escaped."""
-    if not request.user.has_perm(rules.MANAGE):
+    """The whole ranking as CSV: for everyone once the results are public, for staff before.
+    Cells that a spreadsheet would run as formulas are escaped (soslab.core.csv)."""
+    if not (round_page.results_public or request.user.has_perm(rules.MANAGE)):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
-    data = round_results_data(round_page)
+    data = ideas_results.round_results(round_page)
     base = request.build_absolute_uri("/").rstrip("/")
+    english = get_language() == "en"
     header = [_("Rank"), _("Idea"), _("Author"), _("Votes"), _("Status"), _("Category"), _("Link")]
     rows = (
         [
             row["rank"],
-            row["idea"].title,
-            row["idea"].author.public_name,
-            row["idea"].vote_count,
-            row["idea"].get_status_display(),
-            row["idea"].category.localized_name,
-            base + round_page.url_for("idea_detail", idea_id=row["idea"].pk),
+            row["title"],
+            row["author"] or _("Resident"),
+            row["votes"],
+            row["status_label"],
+            (english and row["category_en"]) or row["category"],
+            base + round_page.url_for("idea_detail", idea_id=row["id"]),
         ]
-        for row in data["ranking"]
+        for row in ideas_results.ranking_rows(data["ranking"])
     )
     return csv_response(header, rows, filename=f"round-{round_page.slug}-results.csv")

@@ -27,3 +27,19 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.task_name} #{self.pk}"
+
+
+class CacheVersion(models.Model):
+    """The version of one group of cached pages (soslab.core.page_cache). Writers bump it after
+    their transaction commits; readers put it in every cache key, so a change shows at once on
+    every process and host, whatever the cache backend (locmem per process, or Redis)."""
+
+    name = models.CharField(_("name"), max_length=50, primary_key=True)
+    version = models.BigIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("cache version")
+        verbose_name_plural = _("cache versions")
+
+    def __str__(self):
+        return f"{self.name} v{self.version}"

@@ -59,6 +59,10 @@ class IdeaQuerySet(ModeratedQuerySet):
     def ranked(self):
         return self.order_by("-vote_count", "created_at", "pk")
 
+    def update(self, **kwargs):
+        results_thaw(self.values("round_id"))
+        return super().update(**kwargs)
+
     def shuffled(self, seed):
         seed = int(seed)
         span = SHUFFLE_PRIME - 2
@@ -177,6 +181,10 @@ class Idea(ModeratedContent):
     def get_absolute_url(self):
         return self.round.url_for("idea_detail", idea_id=self.pk)
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        results_thaw([self.round_id])
+
     @property
     def is_withdrawn(self):
         return self.status == IdeaStatus.WITHDRAWN
@@ -266,3 +274,28 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.idea}"
+
+
+class RoundResults(models.Model):
+    """A round's results frozen when voting closed (soslab.ideas.results): the ranking, turnout
+    and charts as computed once, so the results page never recomputes 200,000 votes. Any later
+    write to one of the round's ideas (a moderator's hide, a status change) deletes it in the same
+    transaction; the next request freezes it again."""
+
+    round = models.OneToOneField(
+        "cms.RoundPage", on_delete=models.CASCADE, related_name="frozen_results"
+    )
+    data = models.JSONField(_("results"))
+    frozen_at = models.DateTimeField(_("frozen at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("frozen round results")
+        verbose_name_plural = _("frozen round results")
+
+    def __str__(self):
+        return f"{self.round_id} @ {self.frozen_at:%Y-%m-%d %H:%M}"
+
+
+def results_thaw(round_ids):
+    """Drop the frozen results of these rounds (ids or a values() subquery)."""
+    RoundResults.objects.filter(round_id__in=round_ids).delete()

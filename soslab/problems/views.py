@@ -2,24 +2,37 @@
 report_views.py, staff actions and "still there?" in staff_views.py. Every write goes through a
 service; permissions are checked with has_perm (rules.py)."""
 
+import copy
+
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.http import HttpResponseForbidden, HttpResponseRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    JsonResponse,
+    QueryDict,
+)
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from soslab.accounts.decorators import posting_required
 from soslab.accounts.permissions import PostingRefused
+from soslab.core import page_cache
 from soslab.core.http import json_error, wants_json
 from soslab.core.ratelimit import client_ip
 from soslab.moderation.screening import ScreeningRefused
 
-from . import services
-from .filters import filter_problems
+from . import listing, services
+from .filters import SORT_NEAREST, filter_problems
 from .forms import AnswerForm, DuplicateForm, ProblemEditForm, StatusChangeForm, StillThereForm
-from .models import Category, Problem, TimelineEntry
+from .listing import CappedPaginator, nearest_rows, requested_page
+from .models import LIST_CACHE, Problem, TimelineEntry
 from .similar import similar_problems
 from .supports import support_add, support_remove, supported_ids
 
@@ -38,24 +51,92 @@ def _safe_next(request, fallback):
 # --- List --------------------------------------------------------------------------------------
 
 
-@require_GET
-def problem_list(request):
-    queryset, cleaned = filter_problems(Problem.objects.public(), request.GET)
-    paginator = Paginator(queryset.with_list_data(), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    problems = list(page.object_list)
-    return render(
-        request,
-        "problems/problem_list.html",
+#: The query parameters the list reads; any other is left out of the cache key and the links.
+LIST_PARAMS = ("q", "category", "status", "dong", "tag", "sort", "near", "page")
+
+
+def _list_query(params):
+    """Only the list's own parameters, first value each, in a fixed order."""
+    query = QueryDict(mutable=True)
+    for name in LIST_PARAMS:
+        value = params.get(name)
+        if value not in (None, ""):
+            query[name] = value
+    return query
+
+
+def _list_body(request, query):
+    """The cacheable list fragment (_problem_list_body.html) for the cleaned `query`."""
+    queryset, cleaned = filter_problems(Problem.objects.public(), query)
+    queryset = queryset.with_list_data()
+    rows = None
+    if cleaned["sort"] == SORT_NEAREST:
+        rows = nearest_rows(queryset, *cleaned["near"])
+    paginator = CappedPaginator(queryset, PAGE_SIZE, rows=rows)
+    asked = requested_page(query.get("page"))
+    page = paginator.get_page(asked)
+    fragment_request = copy.copy(request)  # links keep only the list's own parameters
+    fragment_request.GET = query
+    return render_to_string(
+        "problems/_problem_list_body.html",
         {
             "page": page,
-            "problems": problems,
+            "problems": page.object_list,
             "filters": cleaned,
             "filter_form": cleaned["form"],
-            "supported_ids": supported_ids(request.user, problems),
-            "categories": Category.objects.all(),
+            "max_pages": listing.MAX_PAGES,
+            "beyond_last_page": asked > paginator.num_pages and paginator.truncated,
         },
+        request=fragment_request,
     )
+
+
+#: Stands for the visitor's CSRF token in a whole page cached for anonymous visitors.
+CSRF_PLACEHOLDER = "\x00csrf-token\x00"
+
+
+def _anonymous_page(request, query, fragment, version):
+    """The whole page for anonymous visitors without messages, whose query holds only the list's
+    own parameters (so nothing else from the URL is baked in), cached beside the fragment; the
+    CSRF token (language switcher) is put in per request. None when it does not apply."""
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return None
+    if len(request.GET) != len(query) or any(request.GET.get(k) != v for k, v in query.items()):
+        return None
+    page = page_cache.get_or_render(
+        LIST_CACHE,
+        ("page", get_language(), request.get_host(), request.is_secure(), query.urlencode()),
+        lambda: render(
+            request,
+            "problems/problem_list.html",
+            {"list_html": fragment(), "csrf_token": CSRF_PLACEHOLDER},
+        ).content.decode(),
+        version=version,
+    )
+    return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+
+@require_GET
+def problem_list(request):
+    """The same fragment for everyone (page_cache, version LIST_CACHE): a new problem, a support,
+    a moderator's hide or an answer shows on the next request, whoever asks. Anonymous visitors
+    get the whole page from the cache; others get the fragment inside their own header."""
+    query = _list_query(request.GET)
+    version = page_cache.current(LIST_CACHE)
+
+    def fragment():
+        body = page_cache.get_or_render(
+            LIST_CACHE,
+            ("list", get_language(), query.urlencode()),
+            lambda: _list_body(request, query),
+            version=version,
+        )
+        return mark_safe(body)  # noqa: S308 - our own rendered template
+
+    response = _anonymous_page(request, query, fragment, version)
+    if response is not None:
+        return response
+    return render(request, "problems/problem_list.html", {"list_html": fragment()})
 
 
 # --- Detail ------------------------------------------------------------------------------------

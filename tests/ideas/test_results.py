@@ -75,7 +75,7 @@ def test_results_page_ranking_turnout_and_chart(client, finished_round):
     response = client.get(f"{page.url}results/")
     assert response.status_code == 200
     results = response.context["results"]
-    assert [(row["rank"], row["idea"].pk) for row in results["ranking"]] == [
+    assert [(row["rank"], row["id"]) for row in response.context["ranking"]] == [
         (1, a.pk),
         (1, b.pk),
         (3, c.pk),
@@ -88,7 +88,7 @@ def test_results_page_ranking_turnout_and_chart(client, finished_round):
     assert results["unknown_dong"] == 1
     html = response.content.decode()
     assert 'class="bar"' in html and "<table" in html
-    assert "results/csv/" not in html  # the CSV link is for staff
+    assert "results/csv/" in html  # public results: the whole ranking as CSV for everyone
 
 
 @pytest.mark.django_db
@@ -110,13 +110,21 @@ def test_results_become_public_the_moment_voting_closes(client, finished_round):
 
 
 @pytest.mark.django_db
-def test_csv_export_is_for_staff_and_escapes_formulas(client, staff, citizen, finished_round):
-    page, (a, b, c) = finished_round
+def test_csv_is_for_staff_until_voting_closes(client, staff, citizen):
+    page = make_round(Phase.VOTING)
+    IdeaFactory(round=page, vote_count=4)
     url = f"{page.url}results/csv/"
     assert client.get(url).status_code == 302  # anonymous: log in
     client.force_login(citizen)
     assert client.get(url).status_code == 404
     client.force_login(staff)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_csv_export_is_public_after_closing_and_escapes_formulas(client, finished_round):
+    page, (a, b, c) = finished_round
+    url = f"{page.url}results/csv/"
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")

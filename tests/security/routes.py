@@ -266,7 +266,7 @@ ROUTES = {
         data=lambda w: {},
         owned=lambda w: ({"idea_id": w.idea.pk}, w.idea),
     ),
-    "cms.RoundPage:results": Route(PUBLIC),
+    "cms.RoundPage:results": Route(PUBLIC, params=("page",)),
     "cms.RoundPage:results_csv": Route(API),
     # --- results-sharing events (Wagtail routable page) -----------------------------------------
     "cms.ResultsEventPage:index_route": Route(PUBLIC),

@@ -15,18 +15,34 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from geo.privacy import published_point
+from soslab.core import page_cache
 from soslab.core.images import ProcessedImageModel
 from soslab.core.media import private_storage
 from soslab.core.text import localized
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
+#: The page_cache group of everything that lists problems; every ORM write to a problem, its
+#: photos or a category bumps it (so no service can forget to).
+LIST_CACHE = "problems"
 TITLE_MIN, TITLE_MAX = 5, 120
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 5000
 MAX_TAGS = 5
 MAX_PHOTOS = 3
 
 
-class Category(models.Model):
+class ListCacheMixin:
+    """Saving or deleting the row makes every cached problem list stale (page_cache)."""
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        page_cache.bump(LIST_CACHE)
+
+    def delete(self, *args, **kwargs):
+        page_cache.bump(LIST_CACHE)
+        return super().delete(*args, **kwargs)
+
+
+class Category(ListCacheMixin, models.Model):
     """A kind of problem (교통, 안전, 대기환경, ...). Staff edit these as a Wagtail snippet; the colour
     and icon mark problems in lists and on the map."""
 
@@ -96,8 +112,21 @@ class ProblemQuerySet(ModeratedQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
+    # Writes that skip save() (counters with F(), bulk loads) still make cached lists stale.
+    def update(self, **kwargs):
+        page_cache.bump(LIST_CACHE)
+        return super().update(**kwargs)
 
-class Problem(ModeratedContent):
+    def bulk_create(self, *args, **kwargs):
+        page_cache.bump(LIST_CACHE)
+        return super().bulk_create(*args, **kwargs)
+
+    def delete(self):
+        page_cache.bump(LIST_CACHE)
+        return super().delete()
+
+
+class Problem(ListCacheMixin, ModeratedContent):
     """A local problem a resident reported: what, where, photos; followed, supported and answered."""
 
     title = models.CharField(
@@ -278,7 +307,7 @@ def photo_upload_to(instance, filename):
     return f"problems/{timezone.now():%Y/%m}/{filename}"
 
 
-class ProblemPhoto(ProcessedImageModel):
+class ProblemPhoto(ListCacheMixin, ProcessedImageModel):
     """A photo of the problem, re-encoded without EXIF/GPS by soslab.core.images. Stored in
     private storage; public by URL only while the problem is public (soslab.core.media)."""
 
