@@ -55,7 +55,7 @@ def users(state):
 
 
 def _problem(rng, number, point, context):
-    from soslab.problems.models import Problem, ProblemStatus
+    from soslab.problems.models import Problem
 
     lat, lon, code = point
     title = f"{rng.choice(TITLES)} #{number}"

@@ -51,7 +51,8 @@ def bulk_insert(model, columns, rows, *, total, label, batch=10_000):
                     copy.write_row(row)
                     bar.update(1)
             return
-        sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+        marks = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - model names
         chunk = []
         for row in rows:
             chunk.append(row)

@@ -31,12 +31,12 @@ def _checks(row):
         floor = 60 if group == "list" else 25
         if share < floor:
             misses.append(f"{share:.0f}% < {floor}%")
-    if group in ("list", "list-auth", "problem", "hotspot", "map") and ratio is not None:
-        if ratio > 1.5:
-            misses.append(f"{ratio:.1f}x")
-    if group in ("list", "problem", "hotspot", "map") and row.get("base_queries") is not None:
-        if row["queries"] != row["base_queries"]:
-            misses.append(f"queries {row['base_queries']}->{row['queries']}")
+    ratio_group = group in ("list", "list-auth", "problem", "hotspot", "map")
+    if ratio_group and ratio is not None and ratio > 1.5:
+        misses.append(f"{ratio:.1f}x")
+    base_queries = row.get("base_queries")
+    if ratio_group and base_queries is not None and row["queries"] != base_queries:
+        misses.append(f"queries {base_queries}->{row['queries']}")
     if group == "results":
         if row["bytes"] > 150 * 1024:
             misses.append(f"{row['bytes'] / 1024:.0f} KB")
