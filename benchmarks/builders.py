@@ -304,6 +304,14 @@ def hotspots(state):
     hotspots_recompute()
 
 
+def opendata_files(state):
+    """The open-data files production rebuilds in the background (soslab.opendata.files)."""
+    from soslab.opendata.files import files_build
+
+    del state
+    files_build()
+
+
 def facts(state):
     from geo.models import Hotspot
 

@@ -21,7 +21,7 @@ from tqdm import tqdm
 from benchmarks import builders
 from benchmarks.data import SCALE, SIZE
 
-DATA_VERSION = "city-scale-1"
+DATA_VERSION = "city-scale-2"
 MARKER = "bench_dataset"
 
 
@@ -86,13 +86,16 @@ def version():
 
 
 def _marker_row():
-    from django.db import connection
+    from django.db import DatabaseError, connection, transaction
 
     if MARKER not in connection.introspection.table_names():
         return None
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version, facts FROM {MARKER}")  # noqa: S608 - a constant name
-        return cursor.fetchone()
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SELECT version, facts FROM {MARKER}")  # noqa: S608 - a constant
+            return cursor.fetchone()
+    except DatabaseError:  # a marker from an older harness: rebuild
+        return ("", "{}")
 
 
 def marker_read():
@@ -208,6 +211,7 @@ def build():
         ("comments", builders.comments),
         ("round", builders.results_round),
         ("hotspots", builders.hotspots),
+        ("open-data files", builders.opendata_files),
     )
     state = {"rng": rng}
     for label, step in steps:

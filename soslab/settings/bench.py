@@ -39,5 +39,11 @@ else:
             },
         }
     }
+# Each dataset has its own media folder (the open-data files of 100k and 1k must not mix).
+MEDIA_ROOT = VAR_DIR / f"bench-media-{_DB}-{_SCALE}"
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
+PUBLIC_MEDIA_ROOT = MEDIA_ROOT / "public"
+SENDFILE_ROOT = str(MEDIA_ROOT)
+STORAGES = {**STORAGES, **media_storages(PRIVATE_MEDIA_ROOT, PUBLIC_MEDIA_ROOT, PUBLIC_MEDIA_URL)}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
