@@ -18,16 +18,20 @@ from benchmarks.data import (
 )
 
 MINOR_SHARE = 0.05  # reporters who are minors: their points are published on the ~100 m grid
+LOAD_ACCOUNTS = 60  # bench-user0..59 sign in during `make loadtest`
 
 
 def users(state):
-    """SIZE["users"] synthetic people (5% minors) and the signed-in bench citizen."""
+    """SIZE["users"] synthetic people (5% minors) and the signed-in bench citizen. The first
+    LOAD_ACCOUNTS can sign in (the load test's visitors): CITIZEN_PASSWORD, verified address."""
     from allauth.account.models import EmailAddress
+    from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
     from soslab.accounts.models import AgeBand, User
 
     rng, now = state["rng"], timezone.now()
+    password = make_password(CITIZEN_PASSWORD)
     made = User.objects.bulk_create(
         (
             User(
@@ -36,20 +40,23 @@ def users(state):
                 display_name=f"시민{n}",
                 age_band=AgeBand.TEEN if rng.random() < MINOR_SHARE else AgeBand.ADULT,
                 privacy_accepted_at=now,
+                password=password if n < LOAD_ACCOUNTS else "",
             )
             for n in range(SIZE["users"])
         ),
         batch_size=2_000,
     )
-    citizen = User(
+    citizen = User.objects.create(
         email=CITIZEN_EMAIL,
         username=CITIZEN_EMAIL,
         display_name="벤치 시민",
         privacy_accepted_at=now,
+        password=password,
     )
-    citizen.set_password(CITIZEN_PASSWORD)
-    citizen.save()
-    EmailAddress.objects.create(user=citizen, email=CITIZEN_EMAIL, verified=True, primary=True)
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email, verified=True, primary=True)
+        for user in [citizen, *made[:LOAD_ACCOUNTS]]
+    )
     state["users"] = made
     state["user_ids"] = [user.pk for user in made]
 
