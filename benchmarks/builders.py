@@ -236,19 +236,13 @@ def _round_page():
     return RoundPage.objects.get(pk=page.pk)
 
 
-def results_round(state):
-    """SIZE["ideas"] published ideas, VOTERS ballots of votes_per_voter votes each (200,000
-    votes at full scale), stored vote counts."""
-    from django.utils import timezone
-
-    from benchmarks.dataset import bulk_insert, db_datetime
-    from soslab.ideas.models import Ballot, Idea, Vote
+def _ideas(page, state):
+    """SIZE["ideas"] published ideas on `page`, each about the big problem."""
+    from soslab.ideas.models import Idea
     from soslab.moderation.models import ModerationState
     from soslab.problems.models import Category
 
-    rng, page = state["rng"], _round_page()
-    per_voter, voters = SIZE["votes_per_voter"], state["user_ids"][: VOTERS[SCALE]]
-    category, author = Category.objects.first(), state["users"][0]
+    rng, category, author = state["rng"], Category.objects.first(), state["users"][0]
     ideas = Idea.objects.bulk_create(
         (
             Idea(
@@ -268,6 +262,20 @@ def results_round(state):
         (Idea.problems.through(idea_id=i.pk, problem_id=state["big_problem"]) for i in ideas),
         batch_size=1_000,
     )
+    return ideas
+
+
+def results_round(state):
+    """SIZE["ideas"] published ideas, VOTERS ballots of votes_per_voter votes each (200,000
+    votes at full scale), stored vote counts."""
+    from django.utils import timezone
+
+    from benchmarks.dataset import bulk_insert, db_datetime
+    from soslab.ideas.models import Ballot, Idea, Vote
+
+    rng, page = state["rng"], _round_page()
+    per_voter, voters = SIZE["votes_per_voter"], state["user_ids"][: VOTERS[SCALE]]
+    ideas = _ideas(page, state)
     moment = db_datetime(timezone.now())
     bulk_insert(
         Ballot,
