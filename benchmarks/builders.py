@@ -28,7 +28,7 @@ def users(state):
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
-    from soslab.accounts.models import AgeBand, User
+    from soslab.accounts.models import AgeBand, PolicyAcceptance, PolicyVersion, User
 
     rng, now = state["rng"], timezone.now()
     password = make_password(CITIZEN_PASSWORD)
@@ -53,10 +53,16 @@ def users(state):
         privacy_accepted_at=now,
         password=password,
     )
+    signing_in = [citizen, *made[:LOAD_ACCOUNTS]]
     EmailAddress.objects.bulk_create(
         EmailAddress(user=user, email=user.email, verified=True, primary=True)
-        for user in [citizen, *made[:LOAD_ACCOUNTS]]
+        for user in signing_in
     )
+    version = PolicyVersion.objects.in_force().first()
+    if version is not None:  # they may post: the privacy policy in force is accepted
+        PolicyAcceptance.objects.bulk_create(
+            PolicyAcceptance(user=user, version=version) for user in signing_in
+        )
     state["users"] = made
     state["user_ids"] = [user.pk for user in made]
 
@@ -129,9 +135,11 @@ def problems(state):
         for start in range(0, total, batch):
             points = _points(rng, min(batch, total - start))
             rows = [_problem(rng, start + i, p, context) for i, p in enumerate(points)]
-            if start == 0:
+            if start == 0:  # the same kind of problem at every scale (comparable pages)
                 rows[0].title = rows[0].original_title = BIG_PROBLEM_TITLE
                 rows[0].comment_count = SIZE["comments"]
+                rows[0].category = context["categories"][0]
+                rows[0].status = context["statuses"][0]
             with transaction.atomic():
                 created = Problem.objects.bulk_create(rows, batch_size=1_000)
                 TaggedItem.objects.bulk_create(
