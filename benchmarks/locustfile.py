@@ -99,15 +99,19 @@ class Writer(SignedIn):
 
     @task(3)
     def support(self):
-        pk = self.problem()
-        page = self.get(f"/problems/{pk}/", name="/problems/<id>/")
-        action = "remove" if re.search(r'name="action" value="remove"', page.text) else "add"
-        self.post(
-            f"/problems/{pk}/support/",
-            {"action": action},
-            "/problems/<id>/support/",
-            Accept="application/json",
-        )
+        """Support (or withdraw from) an open problem: closed ones show no support form."""
+        for _attempt in range(3):
+            pk = self.problem()
+            page = self.get(f"/problems/{pk}/", name="/problems/<id>/")
+            form = re.search(r'name="action" value="(add|remove)"', page.text or "")
+            if form:
+                self.post(
+                    f"/problems/{pk}/support/",
+                    {"action": form.group(1)},
+                    "/problems/<id>/support/",
+                    Accept="application/json",
+                )
+                return
 
     @task(1)
     def comment(self):
