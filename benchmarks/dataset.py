@@ -141,7 +141,8 @@ def _postgres_admin(sql):
     if database.get("PASSWORD"):
         params["password"] = database["PASSWORD"]
     with psycopg.connect(**params, autocommit=True) as connection:
-        return connection.execute(sql, prepare=False).fetchall() if "SELECT" in sql else None
+        cursor = connection.execute(sql, prepare=False)
+        return cursor.fetchall() if cursor.description else None
 
 
 def database_create_if_missing():
