@@ -7,7 +7,8 @@
 | problem (2,000 comments) | median <= 1.5x the baseline's; same query count |
 | results (5,000 ideas, 200,000 votes) | <= 150 KB of HTML, median <= 100 ms |
 | download (open-data CSV/GeoJSON) | whole download <= 1 s, first bytes <= 100 ms |
-| hotspot, map | median <= 1.5x the baseline's; same query count; map page <= 80 KB, whole-city GeoJSON <= 40 KB |
+| hotspot (the largest one's page) | paginated: <= 150 KB; median <= 1.5x the baseline's |
+| map | median <= 1.5x the baseline's; same query count; map page <= 80 KB, whole-city GeoJSON <= 40 KB |
 """
 
 GOALS = {
@@ -17,10 +18,10 @@ GOALS = {
     "problem": "<=1.5x",
     "results": "<=150 KB, <=100 ms",
     "download": "<=1 s, first <=100 ms",
-    "hotspot": "<=1.5x",
+    "hotspot": "<=150 KB, <=1.5x",
     "map": "<=1.5x",
 }
-SIZE_LIMITS_KB = {"map page": 80, "map GeoJSON, whole city": 40}
+SIZE_LIMITS_KB = {"map page": 80, "map GeoJSON, whole city": 40, "hotspot page": 150}
 
 
 def _checks(row):
