@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check smoke security worker beat bench bench-smoke backup restore messages clean
+.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check smoke security worker beat bench bench-smoke loadtest backup restore messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -98,13 +98,16 @@ beat: install ## Run Celery beat, the periodic-task scheduler (needs CELERY_BROK
 	@mkdir -p var
 	@$(VENV)/bin/celery -A soslab beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
-bench: install ## Performance benchmarks at 100,000 problems (BENCH_SCALE=small: seconds); prints a table
+bench: install ## Benchmarks at 100,000 problems vs 1,000, gunicorn + HTTP table with goals (BENCH_DB=sqlite|postgres, BENCH=bench_http); docs/performance.md
 	@mkdir -p var
 	@$(PY) -m benchmarks $(BENCH)
 
 bench-smoke: install ## Every benchmark once at BENCH_SCALE=small (CI); fails if one crashes
 	@mkdir -p var
 	@BENCH_SCALE=small $(PY) -m benchmarks $(BENCH)
+
+loadtest: install ## Mixed load (locust, 50 users, 60 s) on the production stack (PostgreSQL, Redis); fails if p95 > 300 ms or any error
+	@SOSLAB_SMOKE=1 $(PY) -m benchmarks.loadtest
 
 backup: install ## Back up the database and MEDIA_ROOT into a new folder under var/backups/ (BACKUP_DIR; BACKUP_ARGS="--keep-daily 14 --keep-weekly 8")
 	@$(MANAGE) backup $(BACKUP_ARGS)

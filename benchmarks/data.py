@@ -1,20 +1,72 @@
 """Synthetic benchmark data shared by every benchmark, and the scale it is made at.
 
-`BENCH_SCALE=full` (the default): 100,000 problems, the size the targets are about.
-`BENCH_SCALE=small`: a few hundred rows so every benchmark runs in seconds (CI runs this, so the
-benchmarks cannot rot). Each scale has its own database file (soslab.settings.bench).
+Scales (BENCH_SCALE), each in its own database (soslab.settings.bench):
 
-Every function here is idempotent: it tops the data up to the requested size, so a second run on a
-database that already holds benchmark data reuses it. Reference rows (dongs, stations, categories)
-are the real ones, synced the way production does; benchmarks never invent a dong.
+| scale | problems | supports | comments on the big problem | round ideas / votes | users |
+|---|---|---|---|---|---|
+| full (default) | 100,000 | ~950,000 | 2,000 | 5,000 / 200,000 | 20,000 |
+| 10k (develop) | 10,000 | ~95,000 | 2,000 | 5,000 / 200,000 | 20,000 |
+| 1k (the 100k/1k ratios) | 1,000 | ~9,500 | 2,000 | 50 / 500 | 1,000 |
+| small (CI) | 400 | ~3,800 | 50 | 60 / 600 | 200 |
+| tiny (small's ratio partner) | 40 | ~380 | 50 | 10 / 100 | 100 |
+
+The whole dataset is built once by benchmarks.dataset (bulk inserts, COPY on PostgreSQL) and
+reused while its version marker matches (schema and DATA_VERSION). Reference rows (dongs,
+stations, categories) are the real ones, synced the way production does; no dong is invented.
 """
 
 import os
-import random
 
-SCALES = ("full", "small")
+SIZES = {
+    "full": {
+        "problems": 100_000,
+        "supports_mean": 9.5,
+        "comments": 2_000,
+        "ideas": 5_000,
+        "votes_per_voter": 10,
+        "users": 20_000,
+    },
+    "10k": {
+        "problems": 10_000,
+        "supports_mean": 9.5,
+        "comments": 2_000,
+        "ideas": 5_000,
+        "votes_per_voter": 10,
+        "users": 20_000,
+    },
+    "1k": {
+        "problems": 1_000,
+        "supports_mean": 9.5,
+        "comments": 2_000,
+        "ideas": 50,
+        "votes_per_voter": 10,
+        "users": 1_000,
+    },
+    "small": {
+        "problems": 400,
+        "supports_mean": 9.5,
+        "comments": 50,
+        "ideas": 60,
+        "votes_per_voter": 10,
+        "users": 200,
+    },
+    "tiny": {
+        "problems": 40,
+        "supports_mean": 9.5,
+        "comments": 50,
+        "ideas": 10,
+        "votes_per_voter": 10,
+        "users": 100,
+    },
+}
+# The dataset each scale's 100k/1k ratio column compares against.
+BASELINE = {"full": "1k", "10k": "1k", "small": "tiny"}
+SCALES = tuple(SIZES)
 SCALE = os.environ.get("BENCH_SCALE", "full").strip().lower() or "full"
-BATCH = 5_000
+SIZE = SIZES.get(SCALE, SIZES["full"])
+# Voters of the results round: each casts votes_per_voter votes (200,000 votes at full scale).
+VOTERS = {"full": 20_000, "10k": 20_000, "1k": 50, "small": 60, "tiny": 10}
+
 TITLES = [
     "횡단보도가 너무 위험해요",
     "가로등이 꺼져 있어요",
@@ -41,14 +93,19 @@ CATEGORIES = (
 )
 # 효자1동 (완산구), the dong the dong-filter benchmark uses: a real administrative code.
 BENCH_DONG_CODE = "4511171100"
+# The signed-in visitor of the HTTP benchmark and the load test (bench databases only).
+CITIZEN_EMAIL = "bench-citizen@example.kr"
+CITIZEN_PASSWORD = "bench-only-password"  # noqa: S105 - a synthetic account in a bench database
+BIG_PROBLEM_TITLE = "댓글이 많은 벤치마크 문제"
+RESULTS_ROUND_SLUG = "bench-results"
 
 
 def scaled(full, small):
-    """The size for the current BENCH_SCALE."""
-    return small if SCALE == "small" else full
+    """The size for the current BENCH_SCALE (small and tiny: the CI size)."""
+    return small if SCALE in ("small", "tiny") else full
 
 
-PROBLEMS = scaled(100_000, 400)
+PROBLEMS = SIZE["problems"]
 
 
 def ensure_reference_data():
@@ -70,97 +127,13 @@ def bench_dong():
     return Dong.objects.get(code=BENCH_DONG_CODE)
 
 
-def _reporters():
-    from soslab.accounts.models import User
-
-    return [
-        User.objects.get_or_create(
-            email=f"bench-reporter{n}@example.kr",
-            defaults={"username": f"bench-reporter{n}", "display_name": f"제보자{n}"},
-        )[0]
-        for n in range(scaled(200, 20))
-    ]
-
-
-def _problem_row(rng, number, point, categories, authors, dong_ids, now):
-    """One synthetic public problem at `point` (lat, lon, dong code); about 10% without a point."""
-    from django.utils import timezone
-
-    from soslab.problems.models import Problem, ProblemStatus
-
-    lat, lon, code = point
-    title = f"{rng.choice(TITLES)} #{number}"
-    description = rng.choice(DESCRIPTIONS)
-    unplaced = rng.random() < 0.1
-    return Problem(
-        title=title,
-        description=description,
-        original_title=title,
-        original_description=description,
-        category=rng.choice(categories),
-        author=rng.choice(authors),
-        lat=None if unplaced else round(lat, 6),
-        lon=None if unplaced else round(lon, 6),
-        dong_id=dong_ids[code],
-        status=rng.choice(list(ProblemStatus.values)),
-        support_count=int(rng.expovariate(1 / 8)),
-        comment_count=int(rng.expovariate(1 / 3)),
-        created_at=now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 730)),
-        search_text=f"{title} {description}".casefold(),
-    )
-
-
 def ensure_problems(count=PROBLEMS):
-    """At least `count` public problems spread over Jeonju (about 10% without a point, 30% tagged),
-    then fresh planner statistics. Returns the number of problems."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
-    from django.utils import timezone
-    from taggit.models import Tag, TaggedItem
-
-    from geo import boundaries
-    from geo.models import Dong
-    from soslab.core.db import planner_statistics_refresh
+    """The benchmark dataset of this scale (built once, see benchmarks.dataset); returns the
+    number of problems. `count` is accepted for the benchmarks that pass it: the dataset's size
+    is the scale's."""
+    from benchmarks import dataset
     from soslab.problems.models import Problem
 
-    categories = ensure_reference_data()
-    existing = Problem.objects.count()
-    if existing >= count:
-        return existing
-    dong_ids = dict(Dong.objects.values_list("code", "pk"))
-    authors = _reporters()
-    tags = [Tag.objects.get_or_create(name=name, defaults={"slug": name})[0] for name in TAGS]
-    content_type = ContentType.objects.get_for_model(Problem)
-    rng = random.Random(existing)  # noqa: S311 - synthetic data; a new seed per top-up
-    now = timezone.now()
-    # Points: uniform in Jeonju's bounding box, kept when inside the city (vectorised lookup).
-    minx, miny, maxx, maxy = boundaries.city().total_bounds
-    remaining, made = count - existing, 0
-    while made < remaining:
-        size = min(BATCH, remaining - made)
-        lons = [rng.uniform(minx, maxx) for _ in range(size * 2)]
-        lats = [rng.uniform(miny, maxy) for _ in range(size * 2)]
-        codes = boundaries.dong_codes_at(lons, lats)
-        points = [
-            (lat, lon, code) for lat, lon, code in zip(lats, lons, codes, strict=True) if code
-        ][:size]
-        rows = [
-            _problem_row(rng, existing + made + i, point, categories, authors, dong_ids, now)
-            for i, point in enumerate(points)
-        ]
-        with transaction.atomic():
-            for row in rows:  # bulk_create skips save(): apply the location privacy rule
-                row.refresh_public_point()
-            created = Problem.objects.bulk_create(rows, batch_size=1000)
-            TaggedItem.objects.bulk_create(
-                [
-                    TaggedItem(tag=rng.choice(tags), content_type=content_type, object_id=p.pk)
-                    for p in created
-                    if rng.random() < 0.3
-                ],
-                batch_size=1000,
-            )
-        made += len(rows)
-        print(f"    generated {existing + made:,} problems", flush=True)  # noqa: T201
-    planner_statistics_refresh()
+    del count
+    dataset.ensure()
     return Problem.objects.count()

@@ -1,149 +1,95 @@
 """Open data: the /open-data/ page and its downloads, public problems as GeoJSON and CSV (public
 fields only; minors' points rounded to about 100 m: the published point of geo.privacy; hidden
-and pending content never). Streamed in chunks so 100,000 rows never sit in memory at once."""
+and pending content never; soslab.opendata.rows).
 
-import json
+The downloads are files rebuilt in the background after changes (soslab.opendata.files), sent
+with ETag and Last-Modified (304 on If-None-Match / If-Modified-Since), through django-sendfile2
+in production (nginx X-Accel-Redirect) and as a FileResponse otherwise. While there is no fresh
+file they are streamed from the database in chunks, so 100,000 rows never sit in memory."""
 
-from django.http import StreamingHttpResponse
+import os
+
+from django.conf import settings
+from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_GET
 
 from geo.models import AirStation, TrafficSpot
-from soslab.core import exports
 from soslab.core.csv import csv_response
 from soslab.problems.models import Problem
 
-FIELDS = [
-    "id",
-    "title",
-    "description",
-    "category",
-    "category_name",
-    "status",
-    "dong_code",
-    "dong_name",
-    "gu",
-    "supports",
-    "comments",
-    "created_at",
-    "lat",
-    "lon",
-    "location_precision",
-    "url",
-]
-LICENCE = (
-    "CC BY 4.0 (SOS랩 전주); 행정동 경계: 통계청 SGIS 공공누리 제1유형, vuski/admdongkor CC BY 4.0"
-)
-CHUNK = 2000
+from . import files
+from .rows import FIELDS, csv_rows, geojson_lines, public_rows
+
+CACHE_CONTROL = "public, max-age=300"
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json; charset=utf-8",
+}
+FILENAMES = {"csv": "soslab_jeonju_problems.csv", "geojson": "soslab_jeonju_problems.geojson"}
 
 
-def public_rows(base_url=""):
-    """Dicts of the public fields of every public problem, oldest first."""
-    url_pattern = base_url + reverse("problems:detail", args=[0]).replace("/0/", "/{}/")
-    rows = (
-        Problem.objects.public()
-        .order_by("pk")
-        .values_list(
-            "pk",
-            "title",
-            "description",
-            "category__slug",
-            "category__name",
-            "status",
-            "dong__code",
-            "dong__name",
-            "dong__gu",
-            "support_count",
-            "comment_count",
-            "created_at",
-            "public_lat",
-            "public_lon",
-            "location_approximate",
-        )
-        .iterator(chunk_size=CHUNK)
-    )
-    for row in rows:
-        (pk, title, description, slug, category, status, code, dong, gu, supports, comments,
-         created_at, lat, lon, approximate) = row  # fmt: skip
-        yield {
-            "id": pk,
-            "title": title,
-            "description": description,
-            "category": slug,
-            "category_name": category,
-            "status": status,
-            "dong_code": code or "",
-            "dong_name": dong or "",
-            "gu": gu or "",
-            "supports": supports,
-            "comments": comments,
-            "created_at": exports.timestamp(created_at),
-            "lat": exports.coordinate(lat),
-            "lon": exports.coordinate(lon),
-            "location_precision": ""
-            if lat is None
-            else ("approx_100m" if approximate else "exact"),
-            "url": url_pattern.format(pk),
-        }
+def _from_file(request, kind):
+    """The built file of `kind` with its validators (or a 304), None when there is none fresh."""
+    path = files.fresh_path(kind)
+    if path is None:
+        return None
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed by the response (or below)
+    except FileNotFoundError:  # replaced between the check and here: stream this time
+        return None
+    stat = os.fstat(handle.fileno())
+    etag = quote_etag(f"{stat.st_size:x}-{stat.st_mtime_ns:x}")
+    conditional = get_conditional_response(request, etag=etag, last_modified=int(stat.st_mtime))
+    if conditional is not None:
+        handle.close()
+        response = conditional
+    elif settings.SENDFILE_BACKEND.endswith(".simple"):
+        response = FileResponse(handle, content_type=CONTENT_TYPES[kind])
+        response["Content-Disposition"] = f'attachment; filename="{FILENAMES[kind]}"'
+    else:
+        from django_sendfile import sendfile
 
-
-def _csv_rows(base_url):
-    for row in public_rows(base_url):
-        yield [row[field] for field in FIELDS]
-
-
-def _geojson_stream(base_url):
-    head = {
-        "type": "FeatureCollection",
-        "name": "soslab_jeonju_problems",
-        "licence": LICENCE,
-        "features": [],
-    }
-    opening = json.dumps(head, ensure_ascii=False)[: -len("]}")]
-    yield opening
-    first = True
-    for row in public_rows(base_url):
-        properties = {key: row[key] for key in FIELDS if key not in ("lat", "lon")}
-        geometry = (
-            None
-            if row["lat"] is None
-            else {
-                "type": "Point",
-                "coordinates": [row["lon"], row["lat"]],
-            }
-        )
-        feature = {"type": "Feature", "geometry": geometry, "properties": properties}
-        yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
-        first = False
-    yield "]}"
+        handle.close()
+        response = sendfile(request, path, mimetype=CONTENT_TYPES[kind])
+        response["Content-Disposition"] = f'attachment; filename="{FILENAMES[kind]}"'
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(stat.st_mtime)
+    response["Cache-Control"] = CACHE_CONTROL
+    return response
 
 
 def _download(stream, content_type, filename):
     response = StreamingHttpResponse(stream, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "public, max-age=300"
+    response["Cache-Control"] = CACHE_CONTROL
     return response
 
 
 @require_GET
 def problems_csv(request):
+    response = _from_file(request, "csv")
+    if response is not None:
+        return response
     base = request.build_absolute_uri("/")[:-1]
     return csv_response(
         FIELDS,
-        _csv_rows(base),
-        filename="soslab_jeonju_problems.csv",
-        cache_control="public, max-age=300",
+        csv_rows(public_rows(base)),
+        filename=FILENAMES["csv"],
+        cache_control=CACHE_CONTROL,
     )
 
 
 @require_GET
 def problems_geojson_download(request):
+    response = _from_file(request, "geojson")
+    if response is not None:
+        return response
     base = request.build_absolute_uri("/")[:-1]
     return _download(
-        _geojson_stream(base),
-        "application/geo+json; charset=utf-8",
-        "soslab_jeonju_problems.geojson",
+        geojson_lines(public_rows(base)), CONTENT_TYPES["geojson"], FILENAMES["geojson"]
     )
 
 

@@ -52,5 +52,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 SOSLAB_SERVICES_BROKER_URL = env("CELERY_BROKER_URL", "")
 
+# The open-data downloads stream from the database; tests/opendata turns the files on.
+SOSLAB_OPENDATA_FILES = False
+
 # WhiteNoise warns when STATIC_ROOT is missing; tests never collect static files.
 os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405

@@ -36,6 +36,10 @@ GEO_HOTSPOT_RADIUS_M = env_int("GEO_HOTSPOT_RADIUS_M", 150)
 GEO_HOTSPOT_MAX_WIDTH_M = env_int("GEO_HOTSPOT_MAX_WIDTH_M", 500)
 GEO_HOTSPOT_WINDOW_DAYS = env_int("GEO_HOTSPOT_WINDOW_DAYS", 90)
 GEO_HOTSPOT_DEBOUNCE_SECONDS = 120
+# Open-data downloads served from files rebuilt in the background (soslab.opendata.files): one
+# rebuild at the end of this window after changes; off (always streamed) in the test settings.
+SOSLAB_OPENDATA_FILES = True
+SOSLAB_OPENDATA_DEBOUNCE_SECONDS = env_int("SOSLAB_OPENDATA_DEBOUNCE_SECONDS", 60)
 # The problem map sends points up to this many per view; more are aggregated on the server.
 GEO_MAP_MAX_POINTS = env_int("GEO_MAP_MAX_POINTS", 1000)
 # Problem categories whose pages show nearby air-quality readings (geo.services.air_evidence_for).

@@ -75,6 +75,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "soslab.accounts.tasks.purge_data_exports",
         "schedule": crontab(hour=4, minute=15),
     },
+    # The open-data files are rebuilt after changes (debounced); hourly too, for fresh counters.
+    "opendata-files": {
+        "task": "soslab.opendata.tasks.build_files",
+        "schedule": crontab(minute=40),
+    },
 }
 
 # Wagtail 8 uses django-tasks for its own small jobs (search index, reference index); they run
