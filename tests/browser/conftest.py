@@ -40,6 +40,7 @@ class PublicSite:
         if key not in self._contexts:
             context = self.browser.new_context(locale=LOCALES[language], **VIEWPORTS[viewport])
             context.route("**/*", _local_only)
+            _count_requests(context)
             if signed_in:
                 context.add_cookies(
                     [
@@ -64,6 +65,28 @@ class PublicSite:
         if signed_in:
             client.cookies[settings.SESSION_COOKIE_NAME] = self.session_cookie
         return client
+
+
+def _count_requests(context):
+    """Keep the set of requests in flight on the context (see `settle`)."""
+    context.in_flight = set()
+    context.on("request", lambda request: context.in_flight.add(request))
+    context.on("requestfinished", lambda request: context.in_flight.discard(request))
+    context.on("requestfailed", lambda request: context.in_flight.discard(request))
+
+
+def settle(page, timeout=10.0):
+    """Wait until the page has loaded, no request of its scripts (map GeoJSON, ...) is in flight
+    and two frames were drawn: what "networkidle" gives, without its fixed half second."""
+    import time
+
+    page.wait_for_load_state("load")
+    deadline = time.monotonic() + timeout
+    while page.context.in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    while page.context.in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
 
 
 def _local_only(route):

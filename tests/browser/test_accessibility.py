@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import settle
 from tests.browser.public_site import PAGES
 
 pytestmark = [pytest.mark.browser]
@@ -41,7 +42,7 @@ def _open(site, spec, language, viewport):
     if spec.submit:
         with page.expect_navigation():
             page.evaluate("s => document.querySelector(s).form.submit()", spec.submit)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     return page
 
 
@@ -62,10 +63,12 @@ def test_page_has_no_axe_violations(public_site, spec, language, viewport):
     assert page.get_attribute("html", "lang") == language
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(_axe_source())
-    results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    violations = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
+                                      resultTypes: ["violations"]}).then(r => r.violations)""",
+        AXE_TAGS,
     )
-    assert results["violations"] == [], _describe(results["violations"])
+    assert violations == [], _describe(violations)
 
 
 def _java():

@@ -18,7 +18,7 @@ def test_file_input_labelled_in_the_page_language(client, language, button, empt
     assert '<div class="file-input">' in html
     assert 'type="file" name="photos"' in html
     assert (
-        f'class="file-input__button button button--secondary" aria-hidden="true">{button}</label>'
+        f'class="file-input__button button button--secondary">{button}</label>'
         in html
     )
     assert f'data-empty="{empty}"' in html
