@@ -39,7 +39,7 @@ class PublicSite:
         key = (language, viewport, signed_in)
         if key not in self._contexts:
             context = self.browser.new_context(locale=LOCALES[language], **VIEWPORTS[viewport])
-            context.route("**/*", _local_only)
+            context.route("**/*", local_only)
             _count_requests(context)
             if signed_in:
                 context.add_cookies(
@@ -89,7 +89,7 @@ def settle(page, timeout=10.0):
         page.wait_for_timeout(20)
 
 
-def _local_only(route):
+def local_only(route):
     if urlparse(route.request.url).hostname in {"localhost", "127.0.0.1"}:
         route.continue_()
     else:
