@@ -143,10 +143,14 @@ def share_page(public_site):
 
 
 def _click_share(page, site, name):
+    """Click the page's share button; returns the title and the canonical (SITE_URL) address the
+    button shares."""
+    from django.conf import settings
+
     title, path = SHARED_PAGES[name](site.objects)
     page.goto(site.url + path)
     page.get_by_role("button", name="공유하기").click()
-    return title, site.url + path
+    return title, settings.SITE_URL.rstrip("/") + path
 
 
 @pytest.mark.parametrize("name", SHARED_PAGES)
