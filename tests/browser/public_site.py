@@ -17,6 +17,7 @@ from cms.reference import page_tree_ensure
 from geo.models import AirSource, AirStation, Dong, Hotspot
 from geo.services import air_readings_store, dongs_sync, stations_sync
 from geo.synthetic import synthetic_series
+from soslab.accounts.services import policy_accept
 from soslab.comments.services import comment_create
 from soslab.core.images import process_upload
 from soslab.ideas.phases import Phase
@@ -69,7 +70,10 @@ def _problems(dongs, citizen, staff):
     for _ in range(5):  # a hotspot: five reports within 150 m
         ProblemFactory(category=traffic, **near)
     ProblemFactory(title="공단 옆 매연 냄새", category=air, dong=dongs["중앙동"])
-    first = comment_create(author=UserFactory(), target=main, body="저도 매일 지나가요. 위험해요.")
+    neighbour = UserFactory()
+    for person in (citizen, neighbour):  # a no-op unless a policy version is in force
+        policy_accept(user=person)
+    first = comment_create(author=neighbour, target=main, body="저도 매일 지나가요. 위험해요.")
     comment_create(author=citizen, target=main, body="맞아요, 공감합니다.", parent=first)
     answer_add(problem=main, author=staff, body="교통과에 전달했습니다. 현장을 확인하겠습니다.")
     hotspots_recompute()
