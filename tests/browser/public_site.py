@@ -43,6 +43,7 @@ class PageSpec:
     signed_in: bool = False
     submit: str = ""
     status: int = 200
+    submit_status: int = 400  # the status of the failed submission
 
 
 def _photo_upload(colour=(30, 90, 160)):
@@ -86,6 +87,7 @@ def _rounds(problem):
     IdeaFactory(round=voting, title="밤길 바닥 신호등", problems=[problem])
     results = make_round(Phase.RESULTS, title="2026 봄 라운드", slug="spring")
     IdeaFactory(round=results, title="통학로 안전 지도", problems=[problem])
+    make_round(Phase.IDEAS, title="2027 봄 라운드", slug="next")
     return voting, idea, results
 
 
@@ -189,6 +191,14 @@ PAGES = [
     PageSpec("round", lambda s: s["voting"].url),
     PageSpec("ideas", lambda s: f"{s['voting'].url}ideas/"),
     PageSpec("idea-detail", lambda s: f"{s['voting'].url}ideas/{s['idea'].pk}/"),
+    PageSpec("idea-form", lambda s: f"{s['tree']['rounds'].url}next/ideas/new/", signed_in=True),
+    PageSpec(
+        "idea-form-errors",
+        lambda s: f"{s['tree']['rounds'].url}next/ideas/new/",
+        signed_in=True,
+        submit="#id_title",
+        submit_status=200,
+    ),
     PageSpec("round-results", lambda s: f"{s['results'].url}results/"),
     PageSpec("projects-index", lambda s: s["tree"]["projects"].url),
     PageSpec("project", lambda s: s["project"].url),
@@ -204,6 +214,8 @@ PAGES = [
     PageSpec("notifications", lambda s: "/notifications/", signed_in=True),
     PageSpec("me", lambda s: "/me/", signed_in=True),
     PageSpec("privacy", lambda s: s["tree"]["privacy"].url),
+    PageSpec("terms", lambda s: s["tree"]["terms"].url),
+    PageSpec("contact", lambda s: s["tree"]["contact"].url),
     PageSpec("accessibility", lambda s: s["tree"]["accessibility"].url),
     PageSpec("not-found", lambda s: "/no-such-page/", status=404),
 ]

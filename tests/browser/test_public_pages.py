@@ -88,7 +88,9 @@ def _served_html(site, spec, language):
     client = site.client(language, signed_in=spec.signed_in)
     path = spec.path(site.objects)
     response = client.post(path, {}) if spec.submit else client.get(path)
-    assert response.status_code == (400 if spec.submit else spec.status), spec.name
+    assert response.status_code == (spec.submit_status if spec.submit else spec.status), spec.name
+    if spec.submit:
+        assert b"data-error-summary" in response.content, spec.name
     return response.content
 
 
