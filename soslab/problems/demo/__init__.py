@@ -134,6 +134,20 @@ def _supports_backdate(titles):
     Support.objects.bulk_update(late, ["created_at"])
 
 
+def _answers_backdate(titles):
+    """Official answers and status changes dated a few days after each report (the services
+    date them at load time), so answer times on /statistics/ look like a city at work.
+    Idempotent: what is already dated is left alone."""
+    problems = Problem.objects.filter(title__in=titles, answered_at__isnull=False)
+    for problem in problems:
+        if problem.answered_at <= problem.created_at + timedelta(days=10):
+            continue
+        answered = problem.created_at + timedelta(days=1 + problem.pk % 6, hours=3)
+        Problem.objects.filter(pk=problem.pk).update(answered_at=answered)
+        problem.answers.update(created_at=answered)
+        problem.timeline.exclude(kind=TimelineKind.REPORTED).update(created_at=answered)
+
+
 def load(out):
     if not settings.SOSLAB_DEMO_ACCOUNTS:
         return {"categories": Category.objects.count(), "problems": "skipped (no demo accounts)"}
@@ -166,6 +180,7 @@ def load(out):
         _problem_progress(problem, row, people=people, staff=staff, templates=templates)
     titles = [row[2] for row in rows]
     _supports_backdate(titles)
+    _answers_backdate(titles)
     return {
         "categories": Category.objects.count(),
         "problems": Problem.objects.count(),
