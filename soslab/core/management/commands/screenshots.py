@@ -16,14 +16,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management.base import BaseCommand, CommandError
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.core.wsgi import get_wsgi_application
 from django.test import Client
 from PIL import Image
-
-from soslab.accounts.models import User
 
 # name, path, signed in?, element scrolled to the top (the event's venue map needs tiles, so
 # its picture starts at the live-vote result, awards and projects).
@@ -58,7 +57,7 @@ def serve():
 
 def session_cookie(base):
     """A signed-in session for the demo citizen (the report form asks for one)."""
-    user = User.objects.filter(email=CITIZEN).first()
+    user = get_user_model().objects.filter(email=CITIZEN).first()
     if user is None:
         raise CommandError(f"{CITIZEN} is missing: run `make demo` first.")
     client = Client()
