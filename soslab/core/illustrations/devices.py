@@ -11,11 +11,46 @@ def _bench(image, rng):
     w, h = image.size
     gradient(image, jitter(rng, (60, 66, 80)), (30, 32, 40), box=(0, 0, w, int(h * 0.45)))
     draw = ImageDraw.Draw(image)
+    _pegboard(draw, rng, w, int(h * 0.45))
     wood = jitter(rng, (176, 136, 96), 10)
     draw.rectangle([0, int(h * 0.45), w, h], fill=wood)
     for y in range(int(h * 0.45), h, 18):
         draw.line([(0, y), (w, y + rng.randint(-4, 4))], fill=mix(wood, (0, 0, 0), 0.12), width=2)
     return draw
+
+
+def _pegboard(draw, rng, width, bottom):
+    """The workshop wall: a pegboard with a few tools hanging on it."""
+    board = jitter(rng, (196, 170, 128), 8)
+    draw.rectangle([int(width * 0.08), 24, int(width * 0.92), bottom - 30], fill=board)
+    for y in range(40, bottom - 40, 26):
+        for x in range(int(width * 0.08) + 16, int(width * 0.92) - 8, 26):
+            draw.ellipse([x - 2, y - 2, x + 2, y + 2], fill=mix(board, (0, 0, 0), 0.45))
+    x = int(width * 0.14)
+    while x < width * 0.86:
+        kind = rng.choice(("ruler", "pliers", "spool", "scissors"))
+        top = rng.randint(50, 80)
+        colour = jitter(rng, rng.choice([(200, 50, 40), (40, 90, 170), (230, 180, 40)]), 10)
+        if kind == "ruler":
+            draw.rectangle([x, top, x + 22, top + 150], fill=(226, 214, 170))
+            for mark in range(top + 8, top + 150, 12):
+                draw.line([(x, mark), (x + 8, mark)], fill=(80, 70, 60), width=2)
+        elif kind == "pliers":
+            draw.line([(x, top + 150), (x + 18, top + 40)], fill=colour, width=9)
+            draw.line([(x + 36, top + 150), (x + 18, top + 40)], fill=colour, width=9)
+            draw.polygon(
+                [(x + 10, top + 44), (x + 26, top + 44), (x + 18, top)], fill=(90, 94, 100)
+            )
+        elif kind == "spool":
+            draw.ellipse([x, top, x + 70, top + 70], fill=colour)
+            draw.ellipse([x + 24, top + 24, x + 46, top + 46], fill=board)
+        else:
+            for dx in (0, 30):
+                draw.ellipse([x + dx, top + 90, x + dx + 26, top + 130], outline=colour, width=6)
+            draw.polygon(
+                [(x + 14, top + 92), (x + 44, top + 92), (x + 29, top)], fill=(160, 164, 170)
+            )
+        x += rng.randint(110, 170)
 
 
 def _board(draw, rng, x, y, w, h):
