@@ -4,17 +4,13 @@ published and one waiting in the Project review workflow. Idempotent: a second r
 nothing."""
 
 import datetime as dt
-import io
 
 from django.conf import settings
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from wagtail.images.models import Image
-from wagtail.models import Collection
 
+from cms.demo_images import demo_image
 from cms.rounds.demo import round_of_results_event
 from soslab.accounts.demo import demo_user
-from soslab.core import illustrations
 from soslab.problems.models import Problem, ProblemStatus
 from soslab.teams.demo import paper_consent_ensure, team_ensure
 from soslab.teams.models import TeamRole
@@ -22,31 +18,8 @@ from soslab.teams.models import TeamRole
 from .models import ProgressStatus, ProjectPage, ProjectUpdate
 from .tree import project_index_ensure
 
-DEMO_COLLECTION = "SOS랩 데모 사진"
 PUBLISHED_SLUG = "smart-crosswalk"
 CROSSWALK_PROBLEM = "전북대 정문 앞 횡단보도가 위험해요"  # the problem the project addresses
-ILLUSTRATED = "demo-illustration"  # in the file name of every drawn demo image
-
-
-def demo_image(title, scene):
-    """A Wagtail image drawn by soslab.core.illustrations (no people, no text), created once.
-    An image of that title still holding the old flat placeholder gets the drawing instead."""
-    image = Image.objects.filter(title=title).first()
-    if image is not None and ILLUSTRATED in image.file.name:
-        return image
-    data = illustrations.jpeg(scene, seed=title, size=(1200, 675), quality=84)
-    upload = ImageFile(io.BytesIO(data), name=f"{ILLUSTRATED}-{scene}.jpg")
-    if image is not None:
-        image.renditions.all().delete()
-        image.file = upload
-        image._set_image_file_metadata()  # size and hash of the new file, as Wagtail's form does
-        image.save()
-        return image
-    root = Collection.get_first_root_node()
-    collection = Collection.objects.filter(name=DEMO_COLLECTION).first() or root.add_child(
-        name=DEMO_COLLECTION
-    )
-    return Image.objects.create(title=title, collection=collection, file=upload)
 
 
 def _body(image):

@@ -8,7 +8,8 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from cms.projects.demo import PUBLISHED_SLUG, demo_image
+from cms.demo_images import demo_image
+from cms.projects.demo import PUBLISHED_SLUG
 from cms.projects.models import ProjectPage
 from cms.rounds.demo import round_of_results_event
 from soslab.accounts.demo import demo_user

@@ -1,5 +1,5 @@
 """The demo looks like a platform in use: photos on most problems through the image pipeline,
-drawn pictures on every project, hotspots on the map and event statistics that are not zero.
+drawn pictures on every project and round, hotspots on the map and event statistics that are not zero.
 These test the demo loader itself; no other test depends on demo content."""
 
 import io
@@ -25,7 +25,7 @@ def test_photos_go_to_most_problems_through_the_pipeline_once():
 
 @pytest.mark.django_db
 def test_the_demo_has_pictures_hotspots_and_event_numbers(settings):
-    from cms.models import ProjectPage, ResultsEventPage
+    from cms.models import ProjectPage, ResultsEventPage, RoundPage
     from geo.models import Hotspot
     from soslab.problems.models import Problem
 
@@ -34,8 +34,8 @@ def test_the_demo_has_pictures_hotspots_and_event_numbers(settings):
 
     with_photo = Problem.objects.filter(photos__isnull=False).distinct().count()
     assert with_photo >= 0.75 * Problem.objects.count()
-    for project in ProjectPage.objects.all():
-        assert "demo-illustration" in project.cover_image.file.name
+    for page in [*ProjectPage.objects.all(), *RoundPage.objects.all()]:
+        assert "demo-illustration" in page.cover_image.file.name
     hotspots = list(Hotspot.objects.all())
     assert len(hotspots) >= 2
     assert all(hotspot.report_count >= 5 for hotspot in hotspots)
