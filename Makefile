@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check smoke security worker beat bench bench-smoke loadtest backup restore messages clean
+.PHONY: help install run serve migrate demo test test-fast lint format check migrations-check deploy-check smoke security worker beat bench bench-smoke loadtest backup restore messages screenshots clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -119,6 +119,11 @@ restore: install ## Restore a backup into an EMPTY database: make restore BACKUP
 messages: install ## Extract strings into locale/*/django.po and compile .mo (committed)
 	@$(PY) -m soslab.core.i18n_tools update
 	@$(PY) -m soslab.core.i18n_tools missing
+
+screenshots: install ## PNGs of home, report form, statistics and an event (phone + desktop) in docs/screenshots/, from the demo (needs Chromium)
+	@mkdir -p var
+	@$(MANAGE) dev_setup
+	@$(MANAGE) screenshots
 
 clean: ## Remove the environment and local data (var/)
 	rm -rf $(VENV) $(TOOLS) var

@@ -4,16 +4,11 @@ published and one waiting in the Project review workflow. Idempotent: a second r
 nothing."""
 
 import datetime as dt
-import io
 
 from django.conf import settings
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images.models import Image
-from wagtail.models import Collection
 
+from cms.demo_images import demo_image
 from cms.rounds.demo import round_of_results_event
 from soslab.accounts.demo import demo_user
 from soslab.problems.models import Problem, ProblemStatus
@@ -23,30 +18,8 @@ from soslab.teams.models import TeamRole
 from .models import ProgressStatus, ProjectPage, ProjectUpdate
 from .tree import project_index_ensure
 
-DEMO_COLLECTION = "SOS랩 데모 사진"
 PUBLISHED_SLUG = "smart-crosswalk"
-
-
-def _demo_image(title, colour):
-    """A small generated picture (no people in it), created once."""
-    image = Image.objects.filter(title=title).first()
-    if image:
-        return image
-    root = Collection.get_first_root_node()
-    collection = Collection.objects.filter(name=DEMO_COLLECTION).first() or root.add_child(
-        name=DEMO_COLLECTION
-    )
-    canvas = PILImage.new("RGB", (960, 540), colour)
-    draw = ImageDraw.Draw(canvas)
-    for offset in range(0, 960, 80):
-        draw.rectangle([offset, 380, offset + 40, 460], fill=(255, 255, 255))
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    return Image.objects.create(
-        title=title,
-        collection=collection,
-        file=ImageFile(buffer, name=f"demo-{colour.strip('#')}.png"),
-    )
+CROSSWALK_PROBLEM = "전북대 정문 앞 횡단보도가 위험해요"  # the problem the project addresses
 
 
 def _body(image):
@@ -60,8 +33,8 @@ def _body(image):
             "photo",
             {
                 "image": image,
-                "alt": "횡단보도 바닥에 설치한 LED 시제품",
-                "caption": "첫 시제품을 시험하는 모습 (사람이 나오지 않은 사진)",
+                "alt": "페인트가 닳아 희미해진 전북대 정문 앞 횡단보도 (데모 그림)",
+                "caption": "시제품을 설치하기 전의 횡단보도 (사람이 나오지 않은 그림)",
                 "people_agreed": True,
             },
         ),
@@ -140,7 +113,7 @@ def _teams(round_page):
 def _published(index, team):
     """The finished crosswalk project, written by the team and published by staff."""
     today = timezone.localdate()
-    cover = _demo_image("스마트 횡단보도 시제품", "#0b5cad")
+    cover = demo_image("스마트 횡단보도 시제품", "led_prototype")
     published, created = _project(
         index,
         team,
@@ -148,7 +121,7 @@ def _published(index, team):
         "밤길을 밝히는 스마트 횡단보도",
         "보행자가 다가오면 바닥 LED가 켜져 운전자에게 알리는 횡단보도 알림 장치입니다.",
         cover_image=cover,
-        cover_alt="파란 바탕에 횡단보도 무늬",
+        cover_alt="작업대 위의 LED 바와 레이더 센서 기판, 옆에 횡단보도 페인트 견본 (데모 그림)",
         cover_people_agreed=True,
         progress_status=ProgressStatus.DONE,
         progress_percent=100,
@@ -159,7 +132,7 @@ def _published(index, team):
         featured=True,
     )
     if created:
-        published.body = _body(cover)
+        published.body = _body(demo_image("정문 앞 횡단보도 (설치 전)", "crosswalk"))
         for days_ago, title, text in [
             (40, "문제 현장 조사", "밤 9시에 횡단보도 앞에서 30분 동안 차량 양보를 세었습니다."),
             (25, "첫 시제품 완성", "레이더 센서로 보행자를 감지해 LED를 켜는 데 성공했습니다."),
@@ -169,7 +142,8 @@ def _published(index, team):
                 ProjectUpdate(date=today - dt.timedelta(days=days_ago), title=title, text=text)
             )
         problem = (
-            Problem.objects.public()
+            Problem.objects.public().filter(title=CROSSWALK_PROBLEM).first()
+            or Problem.objects.public()
             .filter(status__in=[ProblemStatus.RECEIVED, ProblemStatus.OPEN_FOR_IDEAS])
             .order_by("-support_count", "pk")
             .first()
@@ -187,7 +161,7 @@ def _published(index, team):
 def _pending(index, team):
     """The air-quality board project, submitted to the Project review workflow."""
     citizen = demo_user("citizen@soslab.local")
-    air_cover = _demo_image("미세먼지 알림판 설계도", "#166534")
+    air_cover = demo_image("미세먼지 알림판 설계도", "air_board")
     pending, created = _project(
         index,
         team,
@@ -195,7 +169,7 @@ def _pending(index, team):
         "버스정류장 미세먼지 알림판",
         "가까운 대기 측정소의 실시간 등급을 정류장 전광판에 보여 주는 장치입니다.",
         cover_image=air_cover,
-        cover_alt="초록 바탕의 알림판 설계도",
+        cover_alt="등급마다 색이 다른 불빛이 달린 흰 알림판 시제품과 센서 기판 (데모 그림)",
         cover_people_agreed=True,
         progress_status=ProgressStatus.BUILDING,
         progress_percent=45,

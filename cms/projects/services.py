@@ -12,6 +12,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
 
 from soslab.accounts.permissions import check_can_post
 from soslab.moderation.roles import moderators_group
+from soslab.notifications.services import message_later
 from soslab.problems.models import ProblemStatus
 from soslab.problems.services import problem_status_change
 from soslab.teams.rules import MANAGE_TEAM
@@ -103,5 +104,5 @@ def project_review_tell_team(*, page, approved, actor=None):
         message = _("Your project page “%(title)s” was sent back for changes.")
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     return team_notify(
-        team=team, message=lambda: message % {"title": page.title}, url=url, actor=actor
+        team=team, message=message_later(message, title=page.title), url=url, actor=actor
     )

@@ -8,10 +8,13 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
+from cms.demo_images import demo_image
 from cms.projects.demo import PUBLISHED_SLUG
 from cms.projects.models import ProjectPage
 from cms.rounds.demo import round_of_results_event
 from soslab.accounts.demo import demo_user
+from soslab.problems.models import ProblemStatus
+from soslab.problems.services import problem_status_change
 from soslab.teams.live_vote import jury_score_set, live_vote_cast, live_vote_close, live_vote_open
 from soslab.teams.models import LiveVote
 
@@ -83,6 +86,38 @@ def _live_vote(event):
         live_vote_close(vote=vote, actor=staff)
 
 
+def _solved(published):
+    """After the event the city made the pilot permanent: staff mark the problem the showcased
+    project addressed as solved (through the service, with its timeline entry)."""
+    staff = demo_user("staff@soslab.local")
+    for problem in published.problems.exclude(status=ProblemStatus.SOLVED):
+        problem_status_change(
+            problem=problem,
+            status=ProblemStatus.SOLVED,
+            actor=staff,
+            note="결과공유회 뒤 전주시가 시범 설치를 정식 설치로 바꾸었습니다.",
+        )
+
+
+def _media(event):
+    """A photo of the hall on the event page (a drawing: no people), added once."""
+    if event.media:
+        return
+    image = demo_image("결과공유회 발표장", "event_hall")
+    event.media = [
+        (
+            "photo",
+            {
+                "image": image,
+                "alt": "무대와 발표 화면 앞에 빨간 의자가 줄지어 놓인 발표장 (데모 그림)",
+                "caption": "관객이 들어오기 전의 발표장",
+                "people_agreed": True,
+            },
+        )
+    ]
+    event.save_revision(user=demo_user("staff@soslab.local")).publish()
+
+
 def load(out):
     results_index = results_index_ensure()
     if not settings.SOSLAB_DEMO_ACCOUNTS:
@@ -92,4 +127,10 @@ def load(out):
         return {"skipped": "the event shows the demo project (cms.projects.demo)"}
     event = _event(results_index, round_of_results_event(), published)
     _live_vote(event)
-    return {"event": event.slug}
+    _solved(published)
+    _media(ResultsEventPage.objects.get(pk=event.pk))
+    stats = event.statistics() or {}
+    return {
+        "event": event.slug,
+        **{key: stats[key] for key in ("supports", "solved") if key in stats},
+    }

@@ -11,6 +11,7 @@ import datetime as dt
 from django.db.models import Count
 from django.utils import timezone
 
+from cms.demo_images import demo_image
 from soslab.accounts.models import User
 from soslab.ideas.models import Ballot, Idea, IdeaStatus, Vote
 from soslab.moderation.models import ModerationState
@@ -28,6 +29,7 @@ ROUNDS = [
             "시민 투표로 뽑힌 아이디어는 청소년 메이커 팀이 지역 기업 멘토와 함께 직접 만들었습니다."
         ),
         "offsets": (-130, -110, -80, -66, -55, -12),
+        "cover": ("통학로 횡단보도", "crosswalk"),
         "vote_budget": 3,
         "show_live_counts": False,
         "ideas": [
@@ -66,6 +68,7 @@ ROUNDS = [
             "대기 측정소 자료와 시민이 올린 문제를 바탕으로 모인 아이디어에 투표해 주세요."
         ),
         "offsets": (-45, -28, -3, 7, 21, 70),
+        "cover": ("미세먼지 낀 전주 시내", "skyline"),
         "vote_budget": 3,
         "show_live_counts": False,
         "ideas": [
@@ -131,13 +134,17 @@ def ensure_round(index, spec):
             intro=spec["intro"],
             vote_budget=spec["vote_budget"],
             show_live_counts=spec["show_live_counts"],
+            cover_image=demo_image(*spec["cover"]),
             **dates,
         )
         index.add_child(instance=page)
         page.save_revision().publish()
-    elif any(getattr(page, field) != value for field, value in dates.items()):
+    elif any(getattr(page, field) != value for field, value in dates.items()) or (
+        page.cover_image_id is None
+    ):
         for field, value in dates.items():
             setattr(page, field, value)
+        page.cover_image = demo_image(*spec["cover"])
         page.save_revision().publish()
     return RoundPage.objects.get(pk=page.pk)
 

@@ -1,5 +1,5 @@
 """The numbers of the statistics page, computed in a constant number of queries whatever the
-amount of data, and cached for CACHE_SECONDS per (language, period, category).
+amount of data, and cached for CACHE_SECONDS per (language, period, category, month range).
 
 Only public data: problems through `.public()` (hidden and pending never counted), live public
 pages; no personal data (counts and durations only).
@@ -15,7 +15,10 @@ Definitions (also shown on the page):
 - round turnout: per live round, the people who cast at least one vote (ballots with votes used)
   and the share of their vote budget they used. There is no register of eligible voters, so the
   turnout is counted in voters, not as a share of an electorate.
-- team projects by stage: live project pages by their progress status (today, not filtered).
+- team projects by stage: live project pages first published in the period, by their progress
+  status today (the category filter does not apply: projects have no category).
+
+Every filter (period, category, the from/to months) applies to every table and CSV.
 """
 
 import math
@@ -34,7 +37,7 @@ from cms.rounds.models import RoundPage
 from soslab.problems.models import Problem, ProblemStatus
 
 CACHE_SECONDS = 600
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the key names the month range
 
 
 @dataclass
@@ -66,6 +69,8 @@ def _problems(filters):
     problems = Problem.objects.public()
     if filters.since is not None:
         problems = problems.filter(created_at__gte=filters.since)
+    if filters.until is not None:
+        problems = problems.filter(created_at__lt=filters.until)
     if filters.category is not None:
         problems = problems.filter(category=filters.category)
     return problems
@@ -168,6 +173,8 @@ def round_turnout(filters):
     rounds = RoundPage.objects.live().public()
     if filters.since is not None:
         rounds = rounds.filter(voting_start__gte=filters.since.date())
+    if filters.until is not None:
+        rounds = rounds.filter(voting_start__lt=filters.until.date())
     rounds = rounds.annotate(
         voters=Count("ballots", filter=Q(ballots__votes_used__gt=0)),
         votes=Sum("ballots__votes_used"),
@@ -190,14 +197,15 @@ def round_turnout(filters):
     return Table("rounds", _("Round turnout"), columns, rows, 2)
 
 
-def projects_by_stage():
+def projects_by_stage(filters):
+    projects = ProjectPage.objects.live().public()
+    if filters.since is not None:
+        projects = projects.filter(first_published_at__gte=filters.since)
+    if filters.until is not None:
+        projects = projects.filter(first_published_at__lt=filters.until)
     counts = {
         r["progress_status"]: r["n"]
-        for r in ProjectPage.objects.live()
-        .public()
-        .order_by()
-        .values("progress_status")
-        .annotate(n=Count("pk"))
+        for r in projects.order_by().values("progress_status").annotate(n=Count("pk"))
     }
     return Table(
         "projects",
@@ -216,7 +224,7 @@ def compute(filters):
         by_month(problems),
         by_dong(problems),
         round_turnout(filters),
-        projects_by_stage(),
+        projects_by_stage(filters),
     ]
     return {table.key: table for table in tables}
 

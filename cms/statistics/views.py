@@ -10,7 +10,7 @@ from soslab.core.params import BadInput, bad_input_response
 from soslab.problems.models import Category
 
 from .charts import bar_chart
-from .filters import PERIODS, parse_filters
+from .filters import MONTH_FIELDS, PERIODS, parse_filters
 from .numbers import CACHE_SECONDS, cached_tables
 
 
@@ -26,10 +26,19 @@ def _described(table):
 
 @require_GET
 def index(request):
+    """The page. A month the form cannot use is answered on the page itself (400, the message
+    next to the field, the numbers of the other filters); other bad input is the plain 400."""
+    month_error = None
     try:
         filters = parse_filters(request.GET)
     except BadInput as error:
-        return bad_input_response(request, error)
+        if error.name not in MONTH_FIELDS:
+            return bad_input_response(request, error)
+        month_error = error
+        try:
+            filters = parse_filters(request.GET, months=False)
+        except BadInput as other:
+            return bad_input_response(request, other)
     tables = cached_tables(filters)
     sections = [
         {
@@ -47,8 +56,10 @@ def index(request):
         "periods": [(key, label) for key, (label, _span) in PERIODS.items()],
         "categories": Category.objects.all(),
         "cache_minutes": CACHE_SECONDS // 60,
+        "month_error": month_error,
+        "month_values": {name: request.GET.get(name, "")[:20] for name in MONTH_FIELDS},
     }
-    return render(request, "statistics/index.html", context)
+    return render(request, "statistics/index.html", context, status=400 if month_error else 200)
 
 
 @require_GET
@@ -64,6 +75,6 @@ def table_csv(request, table):
     return csv_response(
         chosen.columns,
         chosen.rows,
-        filename=f"statistics-{table}-{filters.period}.csv",
+        filename=f"statistics-{table}-{filters.file_suffix()}.csv",
         cache_control=f"public, max-age={CACHE_SECONDS}",
     )

@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
@@ -12,7 +11,12 @@ from soslab.moderation.models import ModerationState
 from soslab.moderation.screening import screen
 from soslab.moderation.services import new_content_state
 from soslab.notifications.models import NotificationKind
-from soslab.notifications.services import follow_subscribe, followers_of, notify
+from soslab.notifications.services import (
+    follow_subscribe,
+    followers_of,
+    message_later,
+    notify,
+)
 
 from .models import BODY_MAX_LENGTH, EDIT_WINDOW, Comment
 
@@ -141,24 +145,20 @@ def _comment_notify(comment, target):
             recipients=[comment.parent.author],
             kind=NotificationKind.REPLY,
             target=target,
-            message=lambda: (
-                gettext("%(name)s replied to your comment on “%(target)s”.")
-                % {"name": name, "target": target}
+            message=message_later(
+                _("%(name)s replied to your comment on “%(target)s”."), name=name, target=target
             ),
             actor=comment.author,
             url=url,
         )
     already = {comment.parent.author_id} if comment.parent_id else set()
 
-    def followers_message():
-        return gettext("%(name)s commented on “%(target)s”.") % {"name": name, "target": target}
-
     recipients = followers_of(target).filter(is_active=True).exclude(pk__in=already)
     notify(
         recipients=recipients,
         kind=NotificationKind.COMMENT,
         target=target,
-        message=followers_message,
+        message=message_later(_("%(name)s commented on “%(target)s”."), name=name, target=target),
         actor=comment.author,
         url=url,
     )

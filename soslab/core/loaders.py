@@ -23,6 +23,7 @@ DEMO_STEPS = [
     "geo.demo",
     "soslab.problems.demo",
     "soslab.moderation.demo",
+    "soslab.maps.demo",  # hotspots over the demo reports
     "cms.rounds.demo",  # rounds with their ideas and votes
     "cms.projects.demo",  # maker teams and their project pages
     "cms.results.demo",  # a results-sharing event with its live vote

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from soslab.core.mail import email_queue
-from soslab.notifications.services import notify
+from soslab.notifications.services import message_later, notify
 
 from .models import Decision, DecisionAction
 
@@ -39,8 +39,7 @@ def decision_tell_author(*, decision):
         if decision.told_at is not None or recipient is None:
             return False
 
-        def message():
-            return _DECISION_MESSAGES[decision.action] % {"title": decision.case.title}
+        message = message_later(_DECISION_MESSAGES[decision.action], title=decision.case.title)
 
         notify(
             recipients=[recipient],
@@ -72,10 +71,10 @@ def case_tell_auto_hidden(*, case):
         recipients=[case.author],
         kind="moderation",
         target=None,
-        message=lambda: (
+        message=message_later(
             _(
                 "Your post “%(title)s” received several reports and is hidden until a moderator reviews it."
-            )
-            % {"title": case.title}
+            ),
+            title=case.title,
         ),
     )

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .messages import message_render
+
 
 class NotificationKind(models.TextChoices):
     """Known kinds; apps may use other short codes too (the field is not restricted)."""
@@ -90,7 +92,11 @@ class Notification(models.Model):
     )
     object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
+    # The text as written for the recipient, in their language at that time (what emails
+    # send); with message_id it is rendered again in the reader's current language (text).
     message = models.CharField(_("message"), max_length=500)
+    message_id = models.CharField(_("message id"), max_length=500, blank=True)
+    message_params = models.JSONField(_("message parameters"), default=dict, blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
@@ -120,6 +126,11 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+    @property
+    def text(self):
+        """The message in the active language (soslab.notifications.messages), else as stored."""
+        return message_render(self.message_id, self.message_params) or self.message
 
     @property
     def is_read(self):

@@ -37,8 +37,12 @@ def erase(user, *, keep):
     for notification in Notification.objects.filter(actor=user):
         if user.display_name:
             notification.message = notification.message.replace(user.display_name, former)
+            notification.message_params = {
+                key: value.replace(user.display_name, former) if isinstance(value, str) else value
+                for key, value in notification.message_params.items()
+            }
         notification.actor = None
-        notification.save(update_fields=["message", "actor"])
+        notification.save(update_fields=["message", "message_params", "actor"])
 
 
 register("notifications", export=export, erase=erase)

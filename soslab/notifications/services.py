@@ -19,6 +19,8 @@ from soslab.core.mail import email_send
 from soslab.core.outbox import enqueue
 from soslab.core.targets import counter_add, target_content_type, target_url
 
+from .messages import LaterMessage
+from .messages import message_later as message_later  # callers import it with notify
 from .models import Follow, Notification
 
 logger = logging.getLogger(__name__)
@@ -109,12 +111,6 @@ def in_language_of(person, message):
         return str(message())
 
 
-def message_later(msgid, **params):
-    """A notification message written when each recipient's language is known: `msgid` a lazy
-    translation (gettext_lazy), `params` its %-placeholders (lazy labels are translated too)."""
-    return lambda: msgid % params
-
-
 def notify(*, recipients, kind, target, message, actor=None, url=None):
     """Create one in-site notification per recipient (bulk); the actor is never notified of their
     own action. `message` is a callable returning the translated text, called once per
@@ -134,6 +130,7 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
     if url is None:
         url = target_url(target) if target is not None else ""
     now = timezone.now()
+    later = message if isinstance(message, LaterMessage) else None
     rows = [
         Notification(
             recipient=person,
@@ -142,6 +139,8 @@ def notify(*, recipients, kind, target, message, actor=None, url=None):
             content_type=content_type,
             object_id=target.pk if target is not None else None,
             message=in_language_of(person, message)[:500],
+            message_id=later.msgid if later else "",
+            message_params=later.params if later else {},
             url=url[:500],
             created_at=now,
         )
@@ -237,7 +236,7 @@ def _send(user, subject, template, context):
 
 def _items(notifications):
     return [
-        {"message": row.message, "url": _absolute(row.url), "created_at": row.created_at}
+        {"message": row.text, "url": _absolute(row.url), "created_at": row.created_at}
         for row in notifications
     ]
 
@@ -262,7 +261,7 @@ def notification_email_send(*, notification_id):
         # notification stays un-emailed for the retry.
         Notification.objects.filter(pk=row.pk).update(emailed_at=timezone.now())
         with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            _send(user, row.message[:80], "notification", {"items": _items([row])})
+            _send(user, row.text[:80], "notification", {"items": _items([row])})
     return True
 
 

@@ -7,9 +7,10 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from soslab.core.outbox import enqueue
-from soslab.notifications.services import notify_staff
+from soslab.notifications.services import message_later, notify_staff
 
 from .models import Problem, ThresholdAction, ThresholdCrossing, ThresholdStep, TimelineKind
 from .timeline import timeline_add
@@ -65,18 +66,22 @@ def ladder_check(problem_pk, count):
 
 
 def _threshold_message(crossing, problem):
-    """The staff notification of a crossing, in the active language (each recipient's)."""
+    """The staff notification of a crossing, written in each recipient's language."""
     if crossing.action == ThresholdAction.ANSWER_REQUIRED:
-        return _("'%(title)s' reached %(count)s supports: staff must answer by %(date)s.") % {
-            "title": problem.title,
-            "count": crossing.supports,
-            "date": timezone.localtime(problem.answer_due_at).date()
-            if problem.answer_due_at
-            else "-",
-        }
-    return _(
-        "'%(title)s' reached %(count)s supports: it is a candidate for the next lab round."
-    ) % {"title": problem.title, "count": crossing.supports}
+        due = timezone.localtime(problem.answer_due_at).date() if problem.answer_due_at else "-"
+        return message_later(
+            gettext_lazy("'%(title)s' reached %(count)s supports: staff must answer by %(date)s."),
+            title=problem.title,
+            count=crossing.supports,
+            date=str(due),
+        )
+    return message_later(
+        gettext_lazy(
+            "'%(title)s' reached %(count)s supports: it is a candidate for the next lab round."
+        ),
+        title=problem.title,
+        count=crossing.supports,
+    )
 
 
 def threshold_crossing_notify(*, crossing_id):
@@ -90,6 +95,6 @@ def threshold_crossing_notify(*, crossing_id):
         crossing = ThresholdCrossing.objects.select_related("problem").get(pk=crossing_id)
         problem = crossing.problem
         notify_staff(
-            kind="threshold", target=problem, message=lambda: _threshold_message(crossing, problem)
+            kind="threshold", target=problem, message=_threshold_message(crossing, problem)
         )
     return True

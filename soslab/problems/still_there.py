@@ -6,9 +6,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from soslab.accounts.permissions import check_can_post
-from soslab.notifications.services import notify, notify_staff
+from soslab.notifications.services import message_later, notify, notify_staff
 
 from .models import OPEN_STATUSES, Problem, TimelineKind
 from .services import ProblemRefused
@@ -45,10 +46,12 @@ def problem_ask_still_there(*, problem_id):
             recipients=[problem.author],
             kind="still_there",
             target=problem,
-            message=_(
-                "Four weeks ago you reported '%(title)s'. Is it still there? Tell your neighbours on its page."
-            )
-            % {"title": problem.title},
+            message=message_later(
+                gettext_lazy(
+                    "Four weeks ago you reported '%(title)s'. Is it still there? Tell your neighbours on its page."
+                ),
+                title=problem.title,
+            ),
         )
     return True
 
@@ -67,11 +70,10 @@ def problem_still_there_answer(*, problem, user, still_there, note=""):
         kind = TimelineKind.STILL_THERE if still_there else TimelineKind.FIXED
         entry = timeline_add(problem, kind, actor=user, note=(note or "").strip()[:1000])
         if not still_there:
-
-            def message():
-                return _("The reporter says '%(title)s' is fixed. Please check its status.") % {
-                    "title": problem.title
-                }
+            message = message_later(
+                gettext_lazy("The reporter says '%(title)s' is fixed. Please check its status."),
+                title=problem.title,
+            )
 
             transaction.on_commit(
                 lambda: notify_staff(kind="status", target=problem, message=message), robust=True

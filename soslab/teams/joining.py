@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soslab.accounts.permissions import check_can_post
+from soslab.notifications.services import message_later
 
 from .models import Invitation, JoinRequest, JoinRequestStatus, Membership, TeamRole
 from .rules import MANAGE_TEAM
@@ -134,9 +135,10 @@ def invitation_accept(*, invitation, user):
         team_editors_sync(team=locked.team)
         team_notify(
             team=locked.team,
-            message=lambda: (
-                _("%(name)s accepted an invitation and joined %(team)s.")
-                % {"name": user.public_name, "team": locked.team.name}
+            message=message_later(
+                _("%(name)s accepted an invitation and joined %(team)s."),
+                name=user.public_name,
+                team=locked.team.name,
             ),
             actor=user,
         )
@@ -166,9 +168,8 @@ def join_request_create(*, team, user, message=""):
             team_notify(
                 team=team,
                 roles=(TeamRole.LEADER,),
-                message=lambda: (
-                    _("%(name)s asked to join %(team)s.")
-                    % {"name": user.public_name, "team": team.name}
+                message=message_later(
+                    _("%(name)s asked to join %(team)s."), name=user.public_name, team=team.name
                 ),
                 actor=user,
             )
@@ -206,13 +207,11 @@ def join_request_decide(*, join_request, actor, approve):
         team_name = join_request.team.name
         notify_people(
             [join_request.user],
-            message=lambda: (
-                (
-                    _("Your request to join %(team)s was accepted. Welcome to the team!")
-                    if approve
-                    else _("Your request to join %(team)s was declined.")
-                )
-                % {"team": team_name}
+            message=message_later(
+                _("Your request to join %(team)s was accepted. Welcome to the team!")
+                if approve
+                else _("Your request to join %(team)s was declined."),
+                team=team_name,
             ),
             url=join_request.team.get_absolute_url(),
             actor=actor,

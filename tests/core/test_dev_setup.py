@@ -68,3 +68,22 @@ def test_reload_flag_loads_the_demo_even_when_unchanged(quick_demo, capsys):
     call_command("dev_setup", "--reload-demo", stdout=out)
 
     assert "cms.demo" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_change_in_a_module_of_a_package_step_changes_the_stamp(monkeypatch, tmp_path):
+    """soslab.problems.demo keeps its rows in sibling modules (wansan.py, clusters.py): editing
+    one of them is a demo change, as editing the step's __init__.py is."""
+    from soslab.core.management.commands import dev_setup
+
+    package = tmp_path / "demo16_fake_step"
+    package.mkdir()
+    (package / "__init__.py").write_text("def load(out):\n    return {}\n")
+    (package / "rows.py").write_text("ROWS = [1]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(dev_setup, "DEMO_STEPS", ["demo16_fake_step"])
+    before = dev_setup.demo_stamp()
+
+    (package / "rows.py").write_text("ROWS = [1, 2]\n")
+
+    assert dev_setup.demo_stamp()["demo"] != before["demo"]

@@ -25,11 +25,13 @@ from ..models import (
     Category,
     Problem,
     ProblemStatus,
+    Support,
     TimelineEntry,
     TimelineKind,
 )
 from ..supports import support_add
-from . import deokjin, wansan
+from . import clusters, deokjin, wansan
+from .photos import photos_ensure
 
 AUTHORS = [
     "citizen@soslab.local",
@@ -44,6 +46,12 @@ SUPPORTERS = AUTHORS + ["moderator@soslab.local"]
 
 # dong, category, title, description, place, tags, days ago, status, answer, supporters
 PROBLEMS = wansan.PROBLEMS + deokjin.PROBLEMS
+# The hotspot reports: the same rows, all just received, each at its own point.
+CLUSTER_PROBLEMS = [
+    (dong, slug, title, text, place, tags, days, ProblemStatus.RECEIVED, None, supports)
+    for dong, slug, title, text, place, tags, days, supports, _offset in clusters.rows()
+]
+CLUSTER_OFFSETS = {row[2]: row[-1] for row in clusters.rows()}
 
 
 def _point(dong, index):
@@ -56,10 +64,18 @@ def _point(dong, index):
     return lat, lon
 
 
+def _problem_point(dong, index, title):
+    """A hotspot report's own point; else near the dong's point, and every sixth has none."""
+    if title in CLUSTER_OFFSETS:
+        dlat, dlon = CLUSTER_OFFSETS[title]
+        return dong.rep_lat + dlat, dong.rep_lon + dlon
+    return _point(dong, index) if index % 6 else (None, None)
+
+
 def _problem_add(row, index, *, author, dong, category, now):
     """One demo problem as its author reported it, `days` ago (published, followed)."""
     _dong, _slug, title, description, place, tags, days, *_rest = row
-    lat, lon = _point(dong, index) if index % 6 else (None, None)
+    lat, lon = _problem_point(dong, index, title)
     reported = now - timedelta(days=days, hours=index % 9)
     problem = Problem.objects.create(
         author=author,
@@ -106,6 +122,32 @@ def _problem_progress(problem, row, *, people, staff, templates):
         )
 
 
+def _supports_backdate(titles):
+    """Supports given in the hours after each report, not at load time, so the round statistics
+    of past periods count them. Idempotent: a support already dated is left alone."""
+    late = []
+    for support in Support.objects.filter(problem__title__in=titles).select_related("problem"):
+        reported = support.problem.created_at
+        if support.created_at > reported + timedelta(days=2):
+            support.created_at = reported + timedelta(hours=2 + (support.pk % 7) * 5)
+            late.append(support)
+    Support.objects.bulk_update(late, ["created_at"])
+
+
+def _answers_backdate(titles):
+    """Official answers and status changes dated a few days after each report (the services
+    date them at load time), so answer times on /statistics/ look like a city at work.
+    Idempotent: what is already dated is left alone."""
+    problems = Problem.objects.filter(title__in=titles, answered_at__isnull=False)
+    for problem in problems:
+        if problem.answered_at <= problem.created_at + timedelta(days=10):
+            continue
+        answered = problem.created_at + timedelta(days=1 + problem.pk % 6, hours=3)
+        Problem.objects.filter(pk=problem.pk).update(answered_at=answered)
+        problem.answers.update(created_at=answered)
+        problem.timeline.exclude(kind=TimelineKind.REPORTED).update(created_at=answered)
+
+
 def load(out):
     if not settings.SOSLAB_DEMO_ACCOUNTS:
         return {"categories": Category.objects.count(), "problems": "skipped (no demo accounts)"}
@@ -121,7 +163,8 @@ def load(out):
     templates = {template.title: template for template in AnswerTemplate.objects.all()}
     now = timezone.now()
     created = 0
-    for index, row in enumerate(PROBLEMS):
+    rows = PROBLEMS + CLUSTER_PROBLEMS
+    for index, row in enumerate(rows):
         if Problem.objects.filter(title=row[2]).exists():
             # Already loaded; later steps (moderation, teams) may have moved it on since.
             continue
@@ -135,8 +178,12 @@ def load(out):
         )
         created += 1
         _problem_progress(problem, row, people=people, staff=staff, templates=templates)
+    titles = [row[2] for row in rows]
+    _supports_backdate(titles)
+    _answers_backdate(titles)
     return {
         "categories": Category.objects.count(),
         "problems": Problem.objects.count(),
         "new": created,
+        "photos added": photos_ensure(titles),
     }

@@ -2,7 +2,8 @@
 
 - Migrations: applied only when the migration plan is not empty ("migrations already applied").
 - Demo content: loaded only when the demo stamp differs. The stamp is a hash of what the demo
-  loader reads (every step module in soslab.core.loaders (reference and demo), the loader itself, fixtures/, the
+  loader reads (every step module in soslab.core.loaders (reference and demo; every module of a
+  package step), the pictures it draws (soslab.core.illustrations), the loader itself, fixtures/, the
   lock file, the applied migrations and SOSLAB_DEMO_ACCOUNTS) together with the identity of the
   database (its name and when its first migration was applied, so a recreated database is a new
   one). It lives in VAR_DIR/demo-stamp.json and is written after a successful load.
@@ -41,7 +42,12 @@ def _database_identity(alias):
 def demo_stamp(alias=DEFAULT_DB_ALIAS):
     digest = hashlib.sha256()
     steps = REFERENCE_STEPS + DEMO_STEPS
-    files = [Path(importlib.util.find_spec(step).origin) for step in steps]
+    files = []
+    for step in [*steps, "soslab.core.illustrations"]:
+        spec = importlib.util.find_spec(step)
+        origin = Path(spec.origin)
+        # A package step (soslab.problems.demo) reads its sibling modules too.
+        files += sorted(origin.parent.glob("*.py")) if spec.submodule_search_locations else [origin]
     files.append(Path(__file__).with_name("load_demo_data.py"))
     files.append(Path(importlib.util.find_spec("soslab.core.loaders").origin))
     files += sorted(path for path in Path(settings.FIXTURES_DIR).rglob("*") if path.is_file())
