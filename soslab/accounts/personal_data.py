@@ -156,7 +156,7 @@ NOT_PERSONAL = {
     # Staff's official answer text (the answering staff member is declared).
     "problems.officialanswer": {"body"},
     # The kind of notification and the link to its target, not about the person.
-    "notifications.notification": {"kind", "url"},
+    "notifications.notification": {"kind", "url", "message_id"},
     # A team's own public name and description (editorial, reviewed).
     "teams.team": {"name", "description"},
     # The hash of an invitation secret.
