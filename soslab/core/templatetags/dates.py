@@ -70,6 +70,13 @@ def iso(value):
     return dates.iso(value)
 
 
+@register.filter
+@_or_empty
+def iso_month(value):
+    """YYYY-MM, the value format of an <input type="month">."""
+    return f"{value.year:04d}-{value.month:02d}"
+
+
 @register.simple_tag
 def time_tag(value, style="datetime"):
     """<time datetime="…">…</time> in the one style; empty for no value."""
