@@ -5,14 +5,14 @@ maps): staff and moderators. Everyone also needs admin access, as Wagtail's own 
 from django import template
 from wagtail.admin.templatetags.wagtailuserbar import get_page_instance, wagtailuserbar
 
-from soslab.accounts.rules import user_is_moderator, user_is_staff
+from soslab.accounts.rules import user_is_moderator, user_is_staff, user_may_access_admin
 
 register = template.Library()
 
 
 def userbar_allowed(user, page):
     """Whether `user` gets the editing bar on `page` (None for views that are not pages)."""
-    if not (user.is_authenticated and user.has_perm("wagtailadmin.access_admin")):
+    if not user_may_access_admin(user):  # no query for the request's user
         return False
     if page is not None:
         return page.permissions_for_user(user).can_edit()

@@ -33,6 +33,18 @@ def user_is_moderator(user):
     return cached
 
 
+def user_may_access_admin(user):
+    """Whether `user` may open Wagtail's admin (`wagtailadmin.access_admin`, their own or a
+    group's permission, or superuser). Read from the request user's query when it was loaded there
+    (soslab.accounts.request_user), else asked of the permission backends (two queries)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    loaded = getattr(user, "_may_access_admin", None)
+    if loaded is not None:
+        return bool(loaded)
+    return user.has_perm("wagtailadmin.access_admin")
+
+
 @rules.predicate
 def is_staff(user):
     return user_is_staff(user)

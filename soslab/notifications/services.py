@@ -181,9 +181,21 @@ def notify_staff(*, kind, target, message):
 
 
 def unread_count(user):
+    """How many of `user`'s notifications are unread: read from the request user's query when it
+    was loaded there (soslab.accounts.request_user), else counted."""
     if not getattr(user, "is_authenticated", False):
         return 0
+    loaded = getattr(user, "_unread_notifications", None)
+    if loaded is not None:
+        return loaded
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def _read(user, count):
+    """Keep the loaded unread count of `user` true after `count` of theirs were marked read."""
+    loaded = getattr(user, "_unread_notifications", None)
+    if loaded is not None:
+        user._unread_notifications = max(0, loaded - count)
 
 
 def notification_mark_read(*, notification, user):
@@ -192,17 +204,20 @@ def notification_mark_read(*, notification, user):
         return False
     if notification.read_at is None:
         notification.read_at = timezone.now()
-        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        changed = Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
+        _read(user, changed)
     return True
 
 
 def notifications_mark_all_read(*, user):
     """Mark all of `user`'s notifications read; returns how many changed."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    changed = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    _read(user, changed)
+    return changed
 
 
 # --- Email -----------------------------------------------------------------------------------

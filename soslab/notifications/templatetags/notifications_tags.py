@@ -1,7 +1,8 @@
 """{% load notifications_tags %}
 
 {% follow_button target %}: a POST form (works without JavaScript) saying how many follow.
-{% unread_notifications_count as count %}: the header's badge (one query, cached per request).
+{% unread_notifications_count as count %}: the header's badge (loaded with the signed-in user,
+soslab.accounts.request_user; otherwise one query, cached per request).
 """
 
 from django import template

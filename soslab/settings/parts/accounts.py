@@ -7,10 +7,16 @@ AUTH_USER_MODEL = "accounts.User"
 # ModelBackend first: Django's force_login (and Wagtail's test utilities) log in through the first
 # backend, which must be able to load a user (rules' backend answers permissions only).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, each loading the signed-in user with the facts every
+    # page's header needs in the same query (soslab.accounts.request_user).
+    "soslab.accounts.request_user.ModelBackend",
+    "soslab.accounts.request_user.AuthenticationBackend",
     "rules.permissions.ObjectPermissionBackend",
 ]
+# Sessions in the database, read through the cache (Redis in production): a signed-in page
+# view reads no session row. Ending sessions goes through SessionStore.delete(), which drops both
+# (soslab.accounts.services._sessions_end).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -61,7 +61,7 @@ def session_cookie(base):
     if user is None:
         raise CommandError(f"{CITIZEN} is missing: run `make demo` first.")
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="soslab.accounts.request_user.ModelBackend")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     return {"name": cookie.key, "value": cookie.value, "url": base}
 
