@@ -1,4 +1,4 @@
-"""The layers drawn on the folium maps (stations, traffic-safety places, hotspots) and the escaped
+"""The layers drawn on the folium maps (stations, traffic-safety places) and the escaped
 text and popups they carry. The maps themselves are built in geo/maps.py."""
 
 import folium
@@ -111,34 +111,11 @@ def add_traffic_layers(fmap, spots, *, show=False):
     return accidents, schools
 
 
-def add_hotspot_layer(fmap, hotspots, *, show=True, merge_links=False):
-    """Hotspot areas with their report counts written on them (no colour-only meaning)."""
-    group = folium.FeatureGroup(name=_("Hotspots (clusters of reports)"), show=show)
-    for hotspot in hotspots:
-        label = _("%(count)s reports") % {"count": hotspot.report_count}
-        folium.GeoJson(
-            hotspot.area,
-            style_function=lambda feature: {
-                "color": "#7c2d12",
-                "weight": 2,
-                "fillColor": "#f97316",
-                "fillOpacity": 0.25,
-            },
-            tooltip=folium.Tooltip(
-                safe_text(label), permanent=True, direction="center", sticky=False
-            ),
-            popup=folium.Popup(
-                popup_html(
-                    _("Hotspot"),
-                    [label, hotspot.top_category],
-                    link=f"/map/hotspots/{hotspot.pk}/",
-                    link_text=_("Reports in this hotspot"),
-                ),
-                max_width=260,
-            ),
-        ).add_to(group)
-    group.add_to(fmap)
-    return group
+def round_coords(value):
+    """GeoJSON coordinates (any nesting) rounded to 5 decimals, about 1 m."""
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
+        return [round(value[0], 5), round(value[1], 5)]
+    return [round_coords(item) for item in value]
 
 
 def _fmt(value):

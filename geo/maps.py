@@ -25,8 +25,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import boundaries
-from .map_layers import add_hotspot_layer, add_station_layer, add_traffic_layers, safe_text
-from .models import AirStation, Hotspot, TrafficSpot
+from .map_layers import (
+    add_station_layer,
+    add_traffic_layers,
+    round_coords,
+    safe_text,
+)
+from .models import AirStation, TrafficSpot
 from .services import latest_readings
 
 JEONJU_CENTER = (35.8242, 127.1480)
@@ -85,14 +90,8 @@ def dong_geojson():
     gdf["geometry"] = gdf.geometry.simplify(0.00005, preserve_topology=True)
     data = json.loads(gdf[["code", "name", "gu", "geometry"]].to_json(drop_id=True))
     for feature in data["features"]:
-        feature["geometry"]["coordinates"] = _round_coords(feature["geometry"]["coordinates"])
+        feature["geometry"]["coordinates"] = round_coords(feature["geometry"]["coordinates"])
     return data
-
-
-def _round_coords(value):
-    if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
-        return [round(value[0], 5), round(value[1], 5)]
-    return [_round_coords(item) for item in value]
 
 
 def add_dong_outlines(fmap, name=None, show=True):
@@ -171,22 +170,24 @@ def page_context(parts):
 
 
 def problems_map():
-    """The /map/ base: dong outlines, stations, traffic, hotspots and a layer control. Problems
-    are loaded by the browser for the current view (static/js/map.js). Cached; the key changes
-    when stations' readings, traffic data or hotspots change."""
+    """The /map/ base: dong outlines, stations, traffic, an empty hotspot layer and a layer
+    control. Problems and hotspots are loaded by the browser (static/js/map.js). Cached; the key
+    changes when stations' readings or traffic data change."""
 
     def version():
         latest_hour = AirStation.objects.order_by().aggregate(h=Max("readings__hour"))["h"]
-        hotspot_at = Hotspot.objects.order_by().aggregate(h=Max("computed_at"))["h"]
         traffic = TrafficSpot.objects.count()
-        return f"{latest_hour}:{hotspot_at}:{traffic}"
+        return f"{latest_hour}:{traffic}"
 
     def build():
         fmap = base_map(extra_attribution=[STATION_ATTRIBUTION])
         add_dong_outlines(fmap)
         stations = add_station_layer(fmap, AirStation.objects.all(), latest_readings())
         accidents, schools = add_traffic_layers(fmap, TrafficSpot.objects.all())
-        hotspots = add_hotspot_layer(fmap, Hotspot.objects.defer("problem_ids")[:200])
+        # Empty here: static/js/map.js fills it from /api/geo/hotspots.geojson, so the page
+        # weighs the same whatever the number of hotspots (embedded, 21 of them made /map/
+        # 135 KB at 100,000 problems).
+        hotspots = folium.FeatureGroup(name=_("Hotspots (clusters of reports)")).add_to(fmap)
         folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
         return render_parts(
             fmap,

@@ -50,6 +50,9 @@ def map_labels():
         "shown": _("%(count)s problems in this view."),
         "cluster": _("%(count)s problems here: zoom in"),
         "aggregated": _("Problems (grouped when zoomed out)"),
+        "hotspot": _("Hotspot"),
+        "hotspot_reports": _("%(count)s reports"),
+        "hotspot_open": _("Reports in this hotspot"),
     }
 
 

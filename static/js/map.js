@@ -1,7 +1,9 @@
 /* The problems map (/map/): loads problems for the current view from the GeoJSON API with the
    page's filters, draws them clustered and coloured by category, one layer per category in the
    layer control. At low zoom or with many problems the server sends grid clusters with counts.
-   The text alternative below the map lists the same problems; this file only enhances. */
+   Hotspot areas come from their own GeoJSON API into the page's (empty) hotspot layer, so the
+   page weighs the same whatever their number. The text alternatives below the map list the
+   same problems and hotspots (/map/hotspots/); this file only enhances. */
 (function () {
   "use strict";
 
@@ -12,6 +14,7 @@
   var map = registry.map;
   var control = registry.control;
   var apiUrl = container.getAttribute("data-api");
+  var hotspotsUrl = container.getAttribute("data-hotspots");
   var filterQuery = container.getAttribute("data-query") || "";
   var status = document.getElementById("map-status");
   var categories = JSON.parse(document.getElementById("map-categories").textContent);
@@ -114,9 +117,51 @@
     announce(labels.shown.replace("%(count)s", data.total));
   }
 
+  function hotspotPopup(properties) {
+    var root = document.createElement("div");
+    var title = document.createElement("strong");
+    title.textContent = labels.hotspot;
+    root.appendChild(title);
+    [labels.hotspot_reports.replace("%(count)s", properties.reports), properties.top_category]
+      .forEach(function (text) {
+        if (!text) { return; }
+        root.appendChild(document.createElement("br"));
+        root.appendChild(document.createTextNode(text));
+      });
+    root.appendChild(document.createElement("br"));
+    var link = document.createElement("a");
+    link.href = "/map/hotspots/" + encodeURIComponent(properties.id) + "/";
+    link.textContent = labels.hotspot_open;
+    root.appendChild(link);
+    return root;
+  }
+
+  function loadHotspots() {
+    var layer = registry.layers && registry.layers.hotspots;
+    if (!hotspotsUrl || !layer) { return; }
+    fetch(hotspotsUrl, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        return response.json();
+      })
+      .then(function (data) {
+        L.geoJSON(data, {
+          style: { color: "#7c2d12", weight: 2, fillColor: "#f97316", fillOpacity: 0.25 },
+          onEachFeature: function (feature, area) {
+            // Counts written on the areas: no colour-only meaning.
+            area.bindTooltip(labels.hotspot_reports.replace("%(count)s", feature.properties.reports),
+              { permanent: true, direction: "center" });
+            area.bindPopup(function () { return hotspotPopup(feature.properties); });
+          }
+        }).addTo(layer);
+      })
+      .catch(function () { /* the hotspot list below the map still works */ });
+  }
+
   map.on("moveend", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(load, 250);
   });
   load();
+  loadHotspots();
 })();

@@ -220,3 +220,13 @@ def test_error_summary_takes_focus_and_its_links_move_focus_to_the_fields(public
         assert page.evaluate("document.activeElement.getAttribute('href')") == f"#{target}"
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == target
+
+
+def test_the_problem_map_draws_hotspots_from_their_api(public_site):
+    """/map/ embeds no hotspot area; static/js/map.js draws them from /api/geo/hotspots.geojson
+    with their report counts written on them."""
+    page = public_site.page("ko", "desktop")
+    page.goto(public_site.url + "/map/")
+    settle(page)
+    count = public_site.objects["hotspot"].report_count
+    expect(page.locator(".leaflet-tooltip", has_text=f"제보 {count}건").first).to_be_visible()

@@ -82,6 +82,22 @@ def test_problem_map_never_embeds_one_marker_per_problem(client, problems):
     assert html.count("L.circleMarker") + html.count("L.marker(") == before
 
 
+@pytest.mark.django_db
+def test_problem_map_weighs_the_same_whatever_the_hotspots(client, problems, hotspot):
+    """Hotspot areas come from /api/geo/hotspots.geojson (static/js/map.js): none is embedded,
+    so 21 hotspots at 100,000 problems no longer make the page 135 KB."""
+    html = client.get("/map/").content.decode()
+    assert 'data-hotspots="/api/geo/hotspots.geojson"' in html
+    vertices = [f"{lon:.5f}" for lon, _lat in hotspot.area["coordinates"][0]]
+    assert not [vertex for vertex in vertices if vertex in html]  # no area in the page
+    with_one = len(html)
+    hotspot.delete()
+    cache_clear()
+    assert abs(len(client.get("/map/").content.decode()) - with_one) < 200
+    features = client.get("/api/geo/hotspots.geojson").json()["features"]
+    assert features == []
+
+
 def cache_clear():
     cache.clear()
 
