@@ -1,10 +1,17 @@
-# The search index of problems on PostgreSQL (a GIN index on to_tsvector('simple', search_text));
-# SQLite's FTS5 table is made by soslab.core.search.index.ensure_indexes after migrate.
-# search_text is recomputed by `manage.py search_rebuild` (docs/search.md).
+# Problems' search_text becomes the analysed tokens of soslab.core.search (docs/search.md),
+# rewritten here for the existing problems, with its GIN index on PostgreSQL (SQLite's FTS5 table
+# is made by ensure_indexes after migrate). `manage.py search_rebuild` does the same any time.
 
 from django.db import migrations
 
 from soslab.core.search.index import pg_index_operation
+from soslab.core.search.rebuild import migration_operation
+
+
+def _parts(problem):
+    tags = " ".join(tag.name for tag in problem.tags.all())
+    dong = f"{problem.dong.gu} {problem.dong.name}" if problem.dong_id else ""
+    return (problem.title, problem.description, tags, problem.location_text, dong)
 
 
 class Migration(migrations.Migration):
@@ -13,4 +20,7 @@ class Migration(migrations.Migration):
         ("problems", "0005_photos_private_storage"),
     ]
 
-    operations = [pg_index_operation("problems_problem")]
+    operations = [
+        migration_operation("problems", "Problem", _parts, select=["dong"], prefetch=["tags"]),
+        pg_index_operation("problems_problem"),
+    ]
