@@ -46,15 +46,15 @@ def fuzzy_expression(query):
 
 def _matching(queryset, query):
     """(queryset filtered, used the fallback?, thousands of matches?). The fallback is used when
-    no row of `queryset` (with its visibility and other filters) matches exactly; on SQLite a
-    count of the index's matches (capped) first chooses the plan, and when it is zero saves the
-    EXISTS."""
+    no row of `queryset` (with its visibility and other filters) matches exactly. A count of the
+    index's matches (capped at BROAD) first chooses the plan; zero or BROAD saves the EXISTS."""
     expression = exact_expression(query)
     found = index.fts_matches(queryset, expression)
     broad = found is not None and found >= index.BROAD
     exact = queryset.filter(index.match_condition(queryset, expression, broad=broad))
     fuzzy = fuzzy_expression(query)
-    if fuzzy is None or (found != 0 and exact.exists()):
+    # Thousands of index matches: some are visible, save the EXISTS (it would read them all).
+    if fuzzy is None or broad or (found != 0 and exact.exists()):
         return exact, False, broad
     fuzzy_found = index.fts_matches(queryset, fuzzy)
     broad = fuzzy_found is not None and fuzzy_found >= index.BROAD
