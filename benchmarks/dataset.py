@@ -21,7 +21,7 @@ from tqdm import tqdm
 from benchmarks import builders
 from benchmarks.data import SCALE, SIZE
 
-DATA_VERSION = "city-scale-3"
+DATA_VERSION = "city-scale-4"
 MARKER = "bench_dataset"
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from cms.demo_images import demo_image
 from soslab.accounts.models import User
 from soslab.ideas.models import Ballot, Idea, IdeaStatus, Vote
+from soslab.ideas.services import idea_search_text_refresh
 from soslab.moderation.models import ModerationState
 from soslab.problems.models import Problem
 
@@ -187,6 +188,7 @@ def ensure_ideas(page, spec, people, problems):
             idea.tags.set(
                 ["통학로" if "school" in page.slug else "미세먼지", problem.category.name]
             )
+            idea_search_text_refresh(idea=idea)
         ideas.append(idea)
     return ideas
 

@@ -20,6 +20,7 @@ from soslab.accounts.permissions import PostingRefused
 from soslab.core.http import wants_json
 from soslab.core.images import ImageRejected, process_upload
 from soslab.core.ratelimit import hit
+from soslab.core.search import filter_matching
 from soslab.ideas import rules, services
 from soslab.ideas.forms import IdeaFilterForm, IdeaForm
 from soslab.ideas.models import Idea, Vote
@@ -92,7 +93,8 @@ def _filtered(ideas, filters):
     ):
         if filters.get(key):
             ideas = ideas.filter(**{lookup: filters[key]})
-    return ideas
+    # Last, so the fallback's "anything exact?" check sees the other filters (docs/search.md).
+    return filter_matching(ideas, (filters.get("q") or "").strip())
 
 
 def _ordered(request, round_page, ideas, sort, counts_visible):

@@ -8,12 +8,18 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
-        from soslab.core import media, targets
+        from soslab.core import media, search, targets
         from soslab.moderation.registry import register
 
         from .models import Idea, IdeaImage
 
         register(Idea)
+        search.register(
+            Idea,
+            parts=lambda idea: idea.search_parts(),
+            queryset=lambda: Idea.objects.prefetch_related("tags"),
+            tie_break=("-vote_count", "-created_at", "-pk"),
+        )
         # An idea is seen through its round page: only while that page is live.
         targets.register(
             Idea,

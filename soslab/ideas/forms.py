@@ -100,6 +100,7 @@ class IdeaFilterForm(CleanTextForm):
     """GET filters for the idea list. Invalid values are ignored rather than failing the page."""
 
     problem = IdField(label=_("Problem"), required=False, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
     category = forms.ChoiceField(label=_("Category"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *IdeaStatus.choices]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from soslab.core import search
 from soslab.core.images import ProcessedImageModel
 from soslab.core.media import private_storage
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet, ModerationState
@@ -152,6 +153,9 @@ class Idea(ModeratedContent):
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Analysed tokens of title, summary, description, tags and team (docs/search.md): kept by
+    # save() when the text changes and by the services once the tags are set.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = IdeaQuerySet.as_manager()
 
@@ -181,9 +185,24 @@ class Idea(ModeratedContent):
     def get_absolute_url(self):
         return self.round.url_for("idea_detail", idea_id=self.pk)
 
+    TEXT_FIELDS = frozenset({"title", "summary", "description", "team_name"})
+
     def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or self.TEXT_FIELDS & set(update_fields):
+            self.search_text = self.build_search_text()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
         results_thaw([self.round_id])
+
+    def search_parts(self, tag_names=None):
+        """The texts search analyses, title first (soslab.core.search.index_text)."""
+        tags = [t.name for t in self.tags.all()] if tag_names is None and self.pk else tag_names
+        return (self.title, self.summary, self.description, " ".join(tags or ()), self.team_name)
+
+    def build_search_text(self, tag_names=None):
+        return search.index_text(*self.search_parts(tag_names))
 
     @property
     def is_withdrawn(self):

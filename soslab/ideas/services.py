@@ -95,10 +95,17 @@ def idea_create(
         idea.problems.set(problems)
         if tags:
             idea.tags.set(tags)
+            idea_search_text_refresh(idea=idea, tag_names=tags)
         for position, processed in enumerate(images):
             idea_image_add(idea=idea, processed=processed, position=position)
         screening.record(idea)
     return idea
+
+
+def idea_search_text_refresh(*, idea, tag_names=None):
+    """Write the idea's search text again (after its tags changed; save() follows its text)."""
+    idea.search_text = idea.build_search_text(tag_names)
+    Idea.objects.filter(pk=idea.pk).update(search_text=idea.search_text)
 
 
 def idea_image_add(*, idea, processed, position=0, alt_text=""):

@@ -12,6 +12,7 @@ from soslab.core.admin_views import SafeExportIndexView
 
 from .choosers import problem_chooser_viewset
 from .models import Idea
+from .services import idea_search_text_refresh
 
 
 class IdeaAdminForm(WagtailAdminModelForm):
@@ -20,7 +21,10 @@ class IdeaAdminForm(WagtailAdminModelForm):
     def save(self, commit=True):
         if "staff_feedback" in self.changed_data:
             self.instance.feedback_at = timezone.now()
-        return super().save(commit=commit)
+        idea = super().save(commit=commit)
+        if commit and "tags" in self.changed_data:
+            idea_search_text_refresh(idea=idea)
+        return idea
 
 
 class IdeaViewSet(ModelViewSet):

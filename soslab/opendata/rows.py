@@ -33,12 +33,14 @@ LICENCE = (
 CHUNK = 2000
 
 
-def public_rows(base_url=""):
-    """Dicts of the public fields of every public problem, oldest first."""
+def public_rows(base_url="", queryset=None):
+    """Dicts of the public fields of every public problem, oldest first; of `queryset` (public
+    problems already filtered, e.g. by filter_problems) when given."""
     url_pattern = base_url + reverse("problems:detail", args=[0]).replace("/0/", "/{}/")
+    if queryset is None:
+        queryset = Problem.objects.public()
     rows = (
-        Problem.objects.public()
-        .order_by("pk")
+        queryset.order_by("pk")
         .values_list(
             "pk",
             "title",

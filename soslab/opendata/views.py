@@ -5,7 +5,10 @@ and pending content never; soslab.opendata.rows).
 The downloads are files rebuilt in the background after changes (soslab.opendata.files), sent
 with ETag and Last-Modified (304 on If-None-Match / If-Modified-Since), through django-sendfile2
 in production (nginx X-Accel-Redirect) and as a FileResponse otherwise. While there is no fresh
-file they are streamed from the database in chunks, so 100,000 rows never sit in memory."""
+file they are streamed from the database in chunks, so 100,000 rows never sit in memory.
+
+They take the list's filters (q, category, status, dong, tag: soslab.problems.filters, the rule
+every surface shares); a filtered download is always streamed (the files hold every row)."""
 
 import os
 
@@ -18,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from geo.models import AirStation, TrafficSpot
 from soslab.core.csv import csv_response
+from soslab.problems.filters import filter_problems
 from soslab.problems.models import Problem
 
 from . import files
@@ -61,6 +65,17 @@ def _from_file(request, kind):
     return response
 
 
+FILTER_PARAMS = ("q", "category", "status", "dong", "tag")
+
+
+def _filtered(request):
+    """The public problems the request's filters select, or None when it sets none."""
+    params = {name: request.GET.get(name, "").strip() for name in FILTER_PARAMS}
+    if not any(params.values()):
+        return None
+    return filter_problems(Problem.objects.public(), {k: v for k, v in params.items() if v})[0]
+
+
 def _download(stream, content_type, filename):
     response = StreamingHttpResponse(stream, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -70,13 +85,14 @@ def _download(stream, content_type, filename):
 
 @require_GET
 def problems_csv(request):
-    response = _from_file(request, "csv")
+    queryset = _filtered(request)
+    response = _from_file(request, "csv") if queryset is None else None
     if response is not None:
         return response
     base = request.build_absolute_uri("/")[:-1]
     return csv_response(
         FIELDS,
-        csv_rows(public_rows(base)),
+        csv_rows(public_rows(base, queryset)),
         filename=FILENAMES["csv"],
         cache_control=CACHE_CONTROL,
     )
@@ -84,12 +100,13 @@ def problems_csv(request):
 
 @require_GET
 def problems_geojson_download(request):
-    response = _from_file(request, "geojson")
+    queryset = _filtered(request)
+    response = _from_file(request, "geojson") if queryset is None else None
     if response is not None:
         return response
     base = request.build_absolute_uri("/")[:-1]
     return _download(
-        geojson_lines(public_rows(base)), CONTENT_TYPES["geojson"], FILENAMES["geojson"]
+        geojson_lines(public_rows(base, queryset)), CONTENT_TYPES["geojson"], FILENAMES["geojson"]
     )
 
 

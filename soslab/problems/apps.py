@@ -11,13 +11,19 @@ class ProblemsConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_save
 
-        from soslab.core import media, targets
+        from soslab.core import media, search, targets
         from soslab.moderation.registry import register
 
         from . import privacy
         from .models import Problem, ProblemPhoto
 
         register(Problem)
+        search.register(
+            Problem,
+            parts=lambda problem: problem.search_parts(),
+            queryset=lambda: Problem.objects.select_related("dong").prefetch_related("tags"),
+            tie_break=("-support_count", "-created_at", "-pk"),
+        )
         targets.register(
             Problem,
             purposes={targets.COMMENT, targets.FOLLOW, targets.REPORT, targets.NOTIFY},

@@ -5,9 +5,9 @@ Both the list page (/problems/) and the map's GeoJSON (/api/geo/problems.geojson
 
     queryset, cleaned = filter_problems(Problem.objects.public(), request.GET)
 
-Every filter uses an index (see Problem.Meta.indexes); text search is a case-folded substring
-match on the denormalised `search_text`, which needs no search server and works for Korean
-(no stemming: '미세먼지' must find '미세먼지농도').
+Every filter uses an index (see Problem.Meta.indexes); text search goes through
+soslab.core.search (Korean morphemes with Kiwi, FTS5 on SQLite, a GIN index on PostgreSQL: the
+same rows on every surface; docs/search.md).
 """
 
 import math
@@ -21,6 +21,7 @@ from taggit.models import TaggedItem
 
 from geo.models import Dong
 from soslab.core.forms import CleanTextForm
+from soslab.core.search import filter_matching
 
 from .models import OPEN_STATUSES, Category, Problem, ProblemStatus
 
@@ -35,7 +36,6 @@ SORT_CHOICES = [
     (SORT_NEAREST, _("Nearest")),
 ]
 STATUS_OPEN = "open"
-MAX_QUERY_WORDS = 5
 
 
 class ProblemFilterForm(CleanTextForm):
@@ -116,10 +116,6 @@ def normalise_tag(name):
     return " ".join(str(name).split()).casefold().lstrip("#")[:50]
 
 
-def search_words(q):
-    return [word.casefold() for word in q.split()][:MAX_QUERY_WORDS]
-
-
 def tagged_with(tag):
     """Tag rows naming `tag` on the outer query's problem (for Exists)."""
     return TaggedItem.objects.filter(
@@ -132,7 +128,7 @@ def tagged_with(tag):
 def filter_problems(queryset, params):
     """Filter and sort `queryset` (usually Problem.objects.public()) by the GET `params`
     (a QueryDict or dict): category (slug), status (a ProblemStatus value or "open"), dong (MOIS
-    code), tag, q (words, all must appear), sort (new, supported, discussed, near) and
+    code), tag, q (search words, all must match), sort (new, supported, discussed, near) and
     near=lat,lon. Returns (queryset, cleaned) where cleaned holds the accepted values (Category
     and Dong objects, the (lat, lon) tuple...), plus "errors" and the bound "form"."""
     cleaned = _clean(params)
@@ -149,8 +145,7 @@ def filter_problems(queryset, params):
         # EXISTS, not a join: the database walks problems in list order and stops at the page,
         # instead of collecting and sorting every problem with the tag (2.2x slower at 100k).
         queryset = queryset.filter(Exists(tagged_with(cleaned["tag"])))
-    for word in search_words(cleaned["q"]):
-        queryset = queryset.filter(search_text__contains=word)
+    queryset = filter_matching(queryset, cleaned["q"])
 
     sort = cleaned["sort"]
     if sort == SORT_SUPPORTED:

@@ -27,17 +27,16 @@ HIDDEN_COMMENT = "숨겨진댓글본문입니다"
 @pytest.fixture
 def world(dongs, moderator, settings):
     settings.SOSLAB_PREMODERATE_FIRST_POSTS = 0
-    public = ProblemFactory(title=PUBLIC, search_text=PUBLIC)
-    reported = ProblemFactory(title=REPORTED, search_text=REPORTED)
+    public = ProblemFactory(title=PUBLIC)
+    reported = ProblemFactory(title=REPORTED)
     for reporter in UserFactory.create_batch(3):
         report_create(reporter=reporter, target=reported, reason=ReportReason.SPAM)
-    hidden = ProblemFactory(title=HIDDEN, search_text=HIDDEN)
+    hidden = ProblemFactory(title=HIDDEN)
     reason = HideReason.objects.create(title="광고", text="광고성 게시물")
     content_hide(moderator=moderator, target=hidden, reason_template=reason)
     kid = UserFactory(age_band=AgeBand.UNDER_14)
     pending = ProblemFactory(
         title=PENDING,
-        search_text=PENDING,
         author=kid,
         moderation_state=new_content_state(author=kid),
     )

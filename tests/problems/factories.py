@@ -3,6 +3,7 @@ tests can set any state; service tests call the services themselves."""
 
 import factory
 
+from soslab.core.search import index_text
 from soslab.problems.models import Category, OfficialAnswer, Problem, Support
 from tests.factories import UserFactory
 
@@ -34,7 +35,7 @@ class ProblemFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     lat = CITY_HALL[0]
     lon = CITY_HALL[1]
-    search_text = factory.LazyAttribute(lambda o: f"{o.title} {o.description}".casefold())
+    search_text = factory.LazyAttribute(lambda o: index_text(o.title, o.description))
 
 
 class SupportFactory(factory.django.DjangoModelFactory):

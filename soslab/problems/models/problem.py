@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from geo.privacy import published_point
-from soslab.core import page_cache
+from soslab.core import page_cache, search
 from soslab.core.images import ProcessedImageModel
 from soslab.core.media import private_storage
 from soslab.core.text import localized
@@ -199,8 +199,7 @@ class Problem(ListCacheMixin, ModeratedContent):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    # Case-folded title + description + tags, for substring search without a search server
-    # (Korean has no word boundaries a stemmer could use: '미세먼지' must find '미세먼지농도').
+    # Analysed tokens of title, description, tags, place and dong (docs/search.md).
     search_text = models.TextField(editable=False, blank=True, default="")
 
     # Threshold ladder (ThresholdStep): the highest step crossed and the answer it requires.
@@ -297,10 +296,14 @@ class Problem(ListCacheMixin, ModeratedContent):
         days = self.answer_days_left
         return days is not None and days < 0
 
+    def search_parts(self, tag_names=None):
+        """The texts search analyses, title first (soslab.core.search.index_text)."""
+        tags = [t.name for t in self.tags.all()] if tag_names is None and self.pk else tag_names
+        dong = str(self.dong) if self.dong_id else ""
+        return (self.title, self.description, " ".join(tags or ()), self.location_text, dong)
+
     def build_search_text(self, tag_names=None):
-        if tag_names is None:
-            tag_names = [tag.name for tag in self.tags.all()] if self.pk else []
-        return " ".join([self.title, self.description, *tag_names]).casefold()
+        return search.index_text(*self.search_parts(tag_names))
 
 
 def photo_upload_to(instance, filename):

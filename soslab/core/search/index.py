@@ -1,0 +1,202 @@
+"""The search index in the database, on both engines, and the registry of indexed models.
+
+Every registered model has an integer primary key and a `search_text` TextField holding
+`analysis.index_text(...)` (written by the model's services in the same transaction as the text).
+
+- SQLite: an FTS5 external-content table `<table>_fts` over `search_text` (rowid = pk), kept in
+  step by three triggers (insert, delete, update of search_text). `ensure_indexes()` creates them
+  idempotently on every post_migrate (a migration that rebuilds the model's table drops its
+  triggers; they come back at the end of `migrate`). A row matches when its pk is in
+  `SELECT rowid FROM <table>_fts WHERE <table>_fts MATCH '<expression>'`.
+- PostgreSQL: a GIN index on `to_tsvector('simple', search_text)` (tokens are already analysed, so
+  the 'simple' configuration only lowercases), created by a migration of the model's app
+  (`pg_index_operation`) and by `ensure_indexes()`; a row matches when
+  `to_tsvector('simple', search_text) @@ to_tsquery('simple', '<expression>')`.
+
+An expression is a tree: a token (str), ("and", [...]) or ("or", [...]).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connections, migrations, models, router
+
+_REGISTRY = {}
+
+
+@dataclass(frozen=True)
+class Registration:
+    """How a model joins the index: `parts(obj)` gives the texts for `index_text` (title first),
+    `queryset()` the rows `search_rebuild` recomputes (with what `parts` needs prefetched),
+    `tie_break` the order among equally ranked rows."""
+
+    model: type
+    parts: object = None
+    queryset: object = None
+    tie_break: tuple = field(default=("-pk",))
+
+    @property
+    def table(self):
+        return self.model._meta.db_table
+
+    @property
+    def fts_table(self):
+        return f"{self.table}_fts"
+
+
+def register(model, *, parts=None, queryset=None, tie_break=("-pk",)):
+    """Add `model` to the index (call from the app's AppConfig.ready()). The model needs an
+    integer pk and a `search_text` TextField. `parts(obj)` returns the texts to analyse, title
+    first; without it `search_rebuild` only rebuilds the database index from the stored text."""
+    meta = model._meta
+    if meta.get_field("search_text").get_internal_type() != "TextField":
+        raise TypeError(f"{meta.label}.search_text must be a TextField")
+    if meta.pk.get_internal_type() not in ("AutoField", "BigAutoField", "IntegerField"):
+        raise TypeError(f"{meta.label} needs an integer primary key to be indexed")
+    _REGISTRY[meta.label] = Registration(
+        model=model, parts=parts, queryset=queryset, tie_break=tuple(tie_break)
+    )
+    return model
+
+
+def registration(model):
+    try:
+        return _REGISTRY[model._meta.concrete_model._meta.label]
+    except KeyError:
+        raise LookupError(f"{model._meta.label} is not registered for search") from None
+
+
+def registrations():
+    return list(_REGISTRY.values())
+
+
+# --- Expressions ------------------------------------------------------------------------------
+
+
+def _render(expression, quote, and_, or_):
+    if isinstance(expression, str):
+        return quote(expression)
+    op, children = expression
+    if len(children) == 1:
+        return _render(children[0], quote, and_, or_)
+    joiner = and_ if op == "and" else or_
+    return "(" + joiner.join(_render(child, quote, and_, or_) for child in children) + ")"
+
+
+def fts5_query(expression):
+    """The FTS5 MATCH string (tokens are word characters only; quoted all the same)."""
+    return _render(expression, lambda t: '"' + t.replace('"', '""') + '"', " AND ", " OR ")
+
+
+def tsquery(expression):
+    """The PostgreSQL to_tsquery string."""
+    return _render(expression, lambda t: "'" + t.replace("'", "''") + "'", " & ", " | ")
+
+
+class _TsMatch(models.Func):
+    """to_tsvector('simple', search_text) @@ to_tsquery('simple', %s), the expression the GIN
+    index is built on (column references follow the queryset's aliases)."""
+
+    template = "(to_tsvector('simple'::regconfig, %(expressions)s))"
+    arg_joiner = ") @@ to_tsquery('simple'::regconfig, "
+    output_field = models.BooleanField()
+
+
+def match_condition(queryset, expression):
+    """A condition for queryset.filter(): rows whose search_text matches `expression`."""
+    model = queryset.model
+    if connections[queryset.db].vendor == "postgresql":
+        return _TsMatch(models.F("search_text"), models.Value(tsquery(expression)))
+    fts = registration(model).fts_table
+    # Table names come from the registry, never from input; the query is a parameter.
+    sql = f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s'  # noqa: S608
+    return models.Q(pk__in=models.expressions.RawSQL(sql, [fts5_query(expression)]))  # noqa: S611
+
+
+# --- Creating and rebuilding -----------------------------------------------------------------
+
+
+def _sqlite_statements(reg):
+    table, fts, pk = reg.table, reg.fts_table, reg.model._meta.pk.column
+    insert = f'INSERT INTO "{fts}"(rowid, search_text) VALUES (new."{pk}", new.search_text);'  # noqa: S608
+    delete = f'INSERT INTO "{fts}"("{fts}", rowid, search_text) VALUES (\'delete\', old."{pk}", old.search_text);'  # noqa: S608
+    return [
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_ai" AFTER INSERT ON "{table}" BEGIN {insert} END',
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_ad" AFTER DELETE ON "{table}" BEGIN {delete} END',
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_au" AFTER UPDATE OF search_text ON "{table}" '
+        f"BEGIN {delete} {insert} END",
+    ]
+
+
+def _fts_rebuild_sql(fts):
+    """FTS5's command re-reading the whole external content table."""
+    return f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')'  # noqa: S608
+
+
+def _sqlite_ensure(cursor, reg):
+    fts = reg.fts_table
+    cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [fts])
+    exists = cursor.fetchone() is not None
+    if not exists:
+        cursor.execute(
+            f'CREATE VIRTUAL TABLE "{fts}" USING fts5(search_text, content="{reg.table}", '
+            f"content_rowid=\"{reg.model._meta.pk.column}\", tokenize='unicode61 remove_diacritics 0')"
+        )
+    for statement in _sqlite_statements(reg):
+        cursor.execute(statement)
+    if not exists:
+        cursor.execute(_fts_rebuild_sql(fts))
+
+
+def pg_index_name(table):
+    return f"{table}_search"[:63]
+
+
+def _pg_ensure(cursor, table):
+    cursor.execute(
+        f'CREATE INDEX IF NOT EXISTS "{pg_index_name(table)}" ON "{table}" '
+        f"USING gin (to_tsvector('simple'::regconfig, search_text))"
+    )
+
+
+def ensure_index(reg, using="default"):
+    """Create the model's index where missing (idempotent)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            _sqlite_ensure(cursor, reg)
+        elif connection.vendor == "postgresql":
+            _pg_ensure(cursor, reg.table)
+
+
+def ensure_indexes(using="default", **kwargs):
+    """Every registered model's index (post_migrate receiver; skips tables not migrated yet)."""
+    tables = set(connections[using].introspection.table_names())
+    for reg in registrations():
+        if reg.table in tables and router.allow_migrate_model(using, reg.model):
+            ensure_index(reg, using)
+
+
+def rebuild_index(reg, using="default"):
+    """Rebuild the database index of one model from the stored search_text."""
+    connection = connections[using]
+    ensure_index(reg, using)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(_fts_rebuild_sql(reg.fts_table))
+        elif connection.vendor == "postgresql":
+            cursor.execute(f'REINDEX INDEX "{pg_index_name(reg.table)}"')
+
+
+def pg_index_operation(table):
+    """A migration operation creating the GIN index of `table` on PostgreSQL (nothing elsewhere:
+    SQLite's FTS table is made by ensure_indexes at the end of migrate)."""
+
+    def forward(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            _pg_ensure(schema_editor.connection.cursor(), table)
+
+    def backward(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f'DROP INDEX IF EXISTS "{pg_index_name(table)}"')
+
+    return migrations.RunPython(forward, backward, elidable=False)
