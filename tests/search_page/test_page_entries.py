@@ -1,11 +1,15 @@
 """The pages' search entries follow publishing: created live, rewritten on publish, removed on
 unpublish and delete, rebuilt from the rows; never a draft's words."""
 
+import io
+
 import pytest
 
 from cms.search.models import PageKind, PageSearchEntry
 from cms.search.services import page_entries_rebuild, stream_text
 from tests.teams.factories import make_project, make_team
+
+from .conftest import WORD
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +75,13 @@ def test_project_story_text_is_indexed_without_markup(db):
 
 def test_stream_text_skips_ids_and_types():
     assert stream_text([{"type": "text", "id": "abc", "value": "<p>글</p>"}]) == ["글"]
+
+
+def test_core_search_rebuild_recreates_the_entries_and_finds_them(client, content):
+    from django.core.management import call_command
+
+    PageSearchEntry.objects.all().delete()
+    call_command("search_rebuild", "--model", "cms.PageSearchEntry", stdout=io.StringIO())
+    assert PageSearchEntry.objects.count() == 3
+    html = client.get("/search/", {"q": WORD, "kind": "projects"}).content.decode()
+    assert content.project.url in html

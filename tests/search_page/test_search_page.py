@@ -190,3 +190,13 @@ def test_bad_input_messages_are_english_in_english(client, content):
     client.cookies["django_language"] = "en"
     html = _get(client, q=WORD, kind="users").content.decode()
     assert "There is no kind of result called" in html
+
+
+def test_the_all_tab_shows_three_of_a_kind_and_links_to_the_rest(client, content):
+    for _ in range(4):
+        problem_with(WORD, category=content.category)
+    html = _get(client, q=WORD).content.decode()
+    section = html.split('id="search-section-problems"')[1].split("</section>")[0]
+    assert section.count('class="search-result"') == 3
+    assert "문제 결과 5건 모두 보기" in section
+    assert "kind=problems" in section
