@@ -20,7 +20,9 @@ def test_search_from_the_header_with_the_keyboard_alone(public_site, viewport):
             break
     else:
         pytest.fail("Tab never reached the header's search box")
-    assert page.evaluate("document.activeElement.labels[0].textContent.trim()") == "사이트 전체 검색"
+    assert (
+        page.evaluate("document.activeElement.labels[0].textContent.trim()") == "사이트 전체 검색"
+    )
     page.keyboard.type("횡단보도")
     with page.expect_navigation():
         page.keyboard.press("Enter")
