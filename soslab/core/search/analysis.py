@@ -30,6 +30,8 @@ MAX_QUERY_LENGTH = 200
 NOUN_TAGS = frozenset({"NNG", "NNP", "NR", "XR", "SH"})
 WORD_TAGS = frozenset({"SL", "SN"})
 ROOT_TAGS = ("VV", "VA")
+# Kiwi's reading of a word it does not know when alone: interjections, adverbs, determiners.
+ODD_TAGS = frozenset({"IC", "MAG", "MAJ", "MM", "UN"})
 # Roots that carry no meaning a search could use (하다, 되다, 있다, 없다, 같다, 나다...).
 STOP_ROOTS = frozenset(
     {
@@ -86,10 +88,11 @@ class Morph:
     end: int
 
 
-def morphemes(text):
-    """The useful morphemes of `text`, in order; None marks a break between noun runs."""
+def morphemes(text, tokens=None):
+    """The useful morphemes of `text` (or of its Kiwi `tokens`), in order; None marks a break
+    between noun runs."""
     out = []
-    for token in _tokenize(text):
+    for token in _tokenize(text) if tokens is None else tokens:
         tag = str(token.tag)
         kind = None
         if tag in NOUN_TAGS:
@@ -144,12 +147,35 @@ def grams(word):
     return list(dict.fromkeys(found))
 
 
+def word_stems(text, tokens):
+    """Each word that starts with a noun, up to its last noun (or a nominalised 하+ㅁ, as in
+    분리수거함, which Kiwi sometimes reads as 분리수거 + 하 + ㅁ): the word as people type it,
+    without its particles."""
+    stems = []
+    for word in re.finditer(r"\S+", text):
+        inside = [t for t in tokens if word.start() <= t.start < word.end()]
+        if not inside or str(inside[0].tag) not in NOUN_TAGS:
+            continue
+        end = None
+        for token, after in zip(inside, [*inside[1:], None], strict=True):
+            tag = str(token.tag)
+            if tag in NOUN_TAGS or tag == "XSN":
+                end = token.start + token.len
+            elif tag in ("XSV", "XSA") and after is not None and str(after.tag) == "ETN":
+                end = after.start + after.len
+        stem = "".join(_WORD.findall(text[word.start() : end].casefold()))
+        if stem:
+            stems.append(stem)
+    return stems
+
+
 @functools.lru_cache(maxsize=2048)
 def part_tokens(text):
     """(tokens, grams) of one text, each in order without repeats (cached: bulk builders repeat
     phrases)."""
-    morphs = morphemes(text)
-    tokens = [m.form for m in morphs if m is not None]
+    analysed = _tokenize(text)
+    morphs = morphemes(text, analysed)
+    tokens = [m.form for m in morphs if m is not None] + word_stems(text, analysed)
     found_grams = []
     for run in noun_runs(morphs):
         tokens += compounds(run)
@@ -224,7 +250,8 @@ def _analyse_query(q):
     if not q:
         return Query(q, ())
     terms = []
-    morphs = morphemes(q)
+    tokens = _tokenize(q)
+    morphs = morphemes(q, tokens)
     for run in noun_runs(morphs):
         surface = q[run[0].start : run[-1].end]
         for i in range(0, len(run), MAX_COMPOUND):  # a very long run: several terms
@@ -233,5 +260,14 @@ def _analyse_query(q):
     for morph in morphs:
         if morph is not None and morph.kind != "noun":
             terms.append(Term((morph.form,), q[morph.start : morph.end]))
+    # A word Kiwi cut into odd pieces only (a lone 그늘막 reads as an interjection and two
+    # adverbs): the word itself, as it may stand in the index as a compound. A function word
+    # (너무) or a verb form (난) stays out.
+    for word in re.finditer(r"\S+", q):
+        inside = [str(t.tag) for t in tokens if word.start() <= t.start < word.end()]
+        if len(inside) > 1 and all(tag in ODD_TAGS for tag in inside):
+            pieces = tuple(_WORD.findall(word.group().casefold()))
+            if pieces:
+                terms.append(Term(("".join(pieces),), word.group()))
     unique = list(dict.fromkeys(terms))
     return Query(q, tuple(unique[:MAX_QUERY_TERMS]))

@@ -133,17 +133,22 @@ def _fts_rebuild_sql(fts):
 
 
 def _sqlite_ensure(cursor, reg):
+    """The FTS table and its triggers. Missing triggers (a migration rebuilt the model's table,
+    which drops them) mean rows may have changed unseen: the index is rebuilt then."""
     fts = reg.fts_table
-    cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [fts])
-    exists = cursor.fetchone() is not None
-    if not exists:
+    cursor.execute(
+        "SELECT type, name FROM sqlite_master WHERE name IN (%s, %s, %s, %s)",
+        [fts, f"{fts}_ai", f"{fts}_ad", f"{fts}_au"],
+    )
+    present = {name for _type, name in cursor.fetchall()}
+    if fts not in present:
         cursor.execute(
             f'CREATE VIRTUAL TABLE "{fts}" USING fts5(search_text, content="{reg.table}", '
             f"content_rowid=\"{reg.model._meta.pk.column}\", tokenize='unicode61 remove_diacritics 0')"
         )
     for statement in _sqlite_statements(reg):
         cursor.execute(statement)
-    if not exists:
+    if len(present) < 4:
         cursor.execute(_fts_rebuild_sql(fts))
 
 
@@ -152,6 +157,9 @@ def pg_index_name(table):
 
 
 def _pg_ensure(cursor, table):
+    cursor.execute("SELECT to_regclass(%s)", [f'"{pg_index_name(table)}"'])
+    if cursor.fetchone()[0] is not None:  # CREATE ... IF NOT EXISTS still needs a lock
+        return
     cursor.execute(
         f'CREATE INDEX IF NOT EXISTS "{pg_index_name(table)}" ON "{table}" '
         f"USING gin (to_tsvector('simple'::regconfig, search_text))"
@@ -177,14 +185,13 @@ def ensure_indexes(using="default", **kwargs):
 
 
 def rebuild_index(reg, using="default"):
-    """Rebuild the database index of one model from the stored search_text."""
+    """Rebuild the database index of one model from the stored search_text (SQLite: the FTS
+    table; PostgreSQL's GIN index is on the column itself, so it is only created if missing)."""
     connection = connections[using]
     ensure_index(reg, using)
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
             cursor.execute(_fts_rebuild_sql(reg.fts_table))
-        elif connection.vendor == "postgresql":
-            cursor.execute(f'REINDEX INDEX "{pg_index_name(reg.table)}"')
 
 
 def pg_index_operation(table):

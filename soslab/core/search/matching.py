@@ -3,7 +3,7 @@
 import functools
 import itertools
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Concat
 
 from . import index
@@ -105,7 +105,8 @@ def rank_matching(queryset, q):
     if not query.terms:
         return queryset.none().annotate(search_rank=Value(0, output_field=IntegerField()))
     matched, fuzzy = _matching(queryset, query)
-    matched = matched.alias(_search_padded=Concat(Value(" "), F("search_text"), Value(" ")))
+    padded = Concat(Value(" "), F("search_text"), Value(" "), output_field=TextField())
+    matched = matched.alias(_search_padded=padded)
     rank = functools.reduce(
         lambda a, b: a + b,
         (

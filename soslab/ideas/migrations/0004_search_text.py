@@ -8,9 +8,8 @@ from soslab.core.search.index import pg_index_operation
 from soslab.core.search.rebuild import migration_operation
 
 
-def _parts(idea):
-    tags = " ".join(tag.name for tag in idea.tags.all())
-    return (idea.title, idea.summary, idea.description, tags, idea.team_name)
+def _parts(idea, tags):
+    return (idea.title, idea.summary, idea.description, " ".join(tags), idea.team_name)
 
 
 class Migration(migrations.Migration):
@@ -25,6 +24,6 @@ class Migration(migrations.Migration):
             name="search_text",
             field=models.TextField(blank=True, default="", editable=False),
         ),
-        migration_operation("ideas", "Idea", _parts, prefetch=["tags"]),
+        migration_operation("ideas", "Idea", _parts, tags_through="ideas.TaggedIdea"),
         pg_index_operation("ideas_idea"),
     ]

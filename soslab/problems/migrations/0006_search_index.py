@@ -8,10 +8,9 @@ from soslab.core.search.index import pg_index_operation
 from soslab.core.search.rebuild import migration_operation
 
 
-def _parts(problem):
-    tags = " ".join(tag.name for tag in problem.tags.all())
+def _parts(problem, tags):
     dong = f"{problem.dong.gu} {problem.dong.name}" if problem.dong_id else ""
-    return (problem.title, problem.description, tags, problem.location_text, dong)
+    return (problem.title, problem.description, " ".join(tags), problem.location_text, dong)
 
 
 class Migration(migrations.Migration):
@@ -21,6 +20,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migration_operation("problems", "Problem", _parts, select=["dong"], prefetch=["tags"]),
+        migration_operation("problems", "Problem", _parts, select=["dong"]),
         pg_index_operation("problems_problem"),
     ]
