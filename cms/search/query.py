@@ -14,12 +14,10 @@ related rows joined."""
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import FieldError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from soslab.core.search import filter_matching, highlight, rank_matching
-from soslab.core.search.index import registration
+from soslab.core.search import highlight, rank_matching
 from soslab.ideas.models import Idea
 from soslab.problems.filters import STATUS_OPEN
 from soslab.problems.listing import CappedPaginator
@@ -199,16 +197,6 @@ class Found:
         return any(truncated for _kind, _count, truncated in self.counts)
 
 
-def _ranked(rows, q):
-    """`rank_matching`; while core's ranking cannot be built (its Concat of search_text and " "
-    has no output_field: FieldError on every engine), the matching rows in the model's
-    registered tie-break order (newest first), so the page works and ranks once core is fixed."""
-    try:
-        return rank_matching(rows, q)
-    except FieldError:
-        return filter_matching(rows, q).order_by(*registration(rows.model).tie_break)
-
-
 def search(filters, request):
     """Counts per kind and the results the filters ask for (see the module's query budget)."""
     # Built once: Wagtail reads the view restrictions when the queryset is made (one query);
@@ -217,7 +205,7 @@ def search(filters, request):
     paginators = {}
     counts = []
     for kind in KINDS:
-        ranked = _ranked(kind.rows(filters, public_pages), filters.q)
+        ranked = rank_matching(kind.rows(filters, public_pages), filters.q)
         paginator = CappedPaginator(kind.display(ranked), PAGE_SIZE)
         paginators[kind.key] = paginator
         counts.append((kind, paginator.count, paginator.truncated))

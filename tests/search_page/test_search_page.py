@@ -103,14 +103,13 @@ def test_query_count_does_not_grow_with_the_results(client, content):
 
 
 def test_query_budget(client, content, django_assert_max_num_queries):
-    """View restrictions (1); per kind of the five the index's exact-match probe, its repeat by
-    the ranking fallback (query.py `_ranked`, until core's rank_matching works) and a capped
-    count (15); rows: five kinds on "all", one on a tab; Wagtail's site (1); the form's
+    """View restrictions (1); per kind of the five the index's exact-match probe and a capped
+    count (10); rows: five kinds on "all", one on a tab; Wagtail's site (1); the form's
     categories and dongs (2)."""
     _get(client, q=WORD)  # Wagtail caches the site's root paths on the first request
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(19):
         assert _get(client, q=WORD).status_code == 200
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(15):
         assert _get(client, q=WORD, kind="problems").status_code == 200
 
 
@@ -200,3 +199,9 @@ def test_the_all_tab_shows_three_of_a_kind_and_links_to_the_rest(client, content
     assert section.count('class="search-result"') == 3
     assert "문제 결과 5건 모두 보기" in section
     assert "kind=problems" in section
+
+
+def test_a_title_match_ranks_before_a_newer_description_match(client, content):
+    newer = problem_with(WORD, title="골목 가로등이 꺼졌어요", category=content.category)
+    html = _get(client, q=WORD, kind="problems").content.decode()
+    assert html.index(content.problem.get_absolute_url()) < html.index(newer.get_absolute_url())
