@@ -3,6 +3,8 @@ the live JSON endpoint) and of a problem's page. Measured on the published point
 
 import math
 
+from soslab.core.search import index_text
+from soslab.core.search.analysis import TITLE_MARK
 from soslab.core.text import normalise_text
 
 from .models import Problem
@@ -22,6 +24,12 @@ def haversine_m(lat1, lon1, lat2, lon2):
 
 def _title_words(title):
     return {word for word in normalise_text(title).split() if len(word) >= 2}
+
+
+def _title_tokens(search_text):
+    """The analysed title words (soslab.core.search) of two syllables or more: 가로등이 and
+    가로등 are the same word."""
+    return {t for t in search_text.split() if t.startswith(TITLE_MARK) and len(t) > 2}
 
 
 def similar_problems(*, lat, lon, category=None, title="", exclude_pk=None):
@@ -45,6 +53,7 @@ def similar_problems(*, lat, lon, category=None, title="", exclude_pk=None):
         .order_by("-created_at")[:200]
     )
     words = _title_words(title)
+    tokens = _title_tokens(index_text(title)) if title else set()
     results = []
     for problem in candidates:
         if problem.pk == exclude_pk:
@@ -54,9 +63,7 @@ def similar_problems(*, lat, lon, category=None, title="", exclude_pk=None):
             continue
         same_category = category is not None and problem.category_id == category.pk
         shared = words & _title_words(problem.title)
-        similar_title = bool(shared) or (
-            bool(title) and normalise_text(title) in problem.search_text
-        )
+        similar_title = bool(shared) or bool(tokens & _title_tokens(problem.search_text))
         if same_category or similar_title:
             problem.distance_m = round(distance)
             results.append(problem)

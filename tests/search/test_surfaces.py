@@ -124,3 +124,13 @@ def test_the_list_with_q_costs_the_same_queries_for_few_and_many_matches(client,
         response = client.get("/problems/?q=횡단보도")
     assert len(response.context["problems"]) == 20
     assert len(many) == len(few)
+
+
+def test_duplicate_suggestions_match_title_words_through_particles(dongs):
+    from soslab.problems.similar import similar_problems
+    from tests.problems.factories import CITY_HALL
+
+    near = ProblemFactory(title="시청 뒤 가로등이 꺼졌어요", lat=CITY_HALL[0], lon=CITY_HALL[1])
+    ProblemFactory(title="시청 앞 벤치가 부서졌어요", lat=CITY_HALL[0], lon=CITY_HALL[1])
+    found = similar_problems(lat=CITY_HALL[0], lon=CITY_HALL[1], title="가로등 고장 신고")
+    assert [p.pk for p in found] == [near.pk]

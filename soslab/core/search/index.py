@@ -19,6 +19,7 @@ An expression is a tree: a token (str), ("and", [...]) or ("or", [...]).
 from dataclasses import dataclass, field
 
 from django.db import connections, migrations, models, router
+from django.db.models.lookups import In
 
 _REGISTRY = {}
 
@@ -101,15 +102,49 @@ class _TsMatch(models.Func):
     output_field = models.BooleanField()
 
 
-def match_condition(queryset, expression):
-    """A condition for queryset.filter(): rows whose search_text matches `expression`."""
-    model = queryset.model
-    if connections[queryset.db].vendor == "postgresql":
-        return _TsMatch(models.F("search_text"), models.Value(tsquery(expression)))
+BROAD = 1000  # SQLite: at least this many index matches, walk the rows in order and probe them
+
+
+def _fts_subquery(model, expression):
     fts = registration(model).fts_table
     # Table names come from the registry, never from input; the query is a parameter.
     sql = f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s'  # noqa: S608
-    return models.Q(pk__in=models.expressions.RawSQL(sql, [fts5_query(expression)]))  # noqa: S611
+    return models.expressions.RawSQL(sql, [fts5_query(expression)])  # noqa: S611
+
+
+def fts_matches(queryset, expression, cap=BROAD):
+    """How many rows of the whole index match (SQLite, counted up to `cap`; None elsewhere):
+    zero means no row can match, and the size chooses the plan (match_condition's `broad`)."""
+    if connections[queryset.db].vendor != "sqlite":
+        return None
+    fts = registration(queryset.model).fts_table
+    sql = f'SELECT count(*) FROM (SELECT 1 FROM "{fts}" WHERE "{fts}" MATCH %s LIMIT %s)'  # noqa: S608
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, [fts5_query(expression), cap])
+        return cursor.fetchone()[0]
+
+
+class _Unindexed(models.Func):
+    """+pk: the same value, but SQLite may not look rows up by it (so it keeps the list's index
+    on the sort order and checks each row against the matches instead)."""
+
+    template = "(+%(expressions)s)"
+    output_field = models.IntegerField()
+
+
+def match_condition(queryset, expression, *, broad=False):
+    """A condition for queryset.filter(): rows whose search_text matches `expression`.
+
+    SQLite: `pk IN (SELECT rowid FROM <table>_fts WHERE ... MATCH ...)`. By default it starts
+    from the matches (best when they are few); `broad=True` (thousands of matches) makes it walk
+    the queryset's own order and probe each row, so the first page stops after a few dozen rows
+    instead of sorting every match."""
+    if connections[queryset.db].vendor == "postgresql":
+        return _TsMatch(models.F("search_text"), models.Value(tsquery(expression)))
+    subquery = _fts_subquery(queryset.model, expression)
+    if broad:
+        return In(_Unindexed(models.F("pk")), subquery)
+    return models.Q(pk__in=subquery)
 
 
 # --- Creating and rebuilding -----------------------------------------------------------------

@@ -44,12 +44,19 @@ def fuzzy_expression(query):
 
 
 def _matching(queryset, query):
-    """(queryset filtered, used the fallback?)."""
-    exact = queryset.filter(index.match_condition(queryset, exact_expression(query)))
+    """(queryset filtered, used the fallback?). The fallback is used when no row of `queryset`
+    (with its visibility and other filters) matches exactly; on SQLite a count of the index's
+    matches (capped) first chooses the plan, and when it is zero saves the EXISTS."""
+    expression = exact_expression(query)
+    found = index.fts_matches(queryset, expression)
+    broad = found is not None and found >= index.BROAD
+    exact = queryset.filter(index.match_condition(queryset, expression, broad=broad))
     fuzzy = fuzzy_expression(query)
-    if fuzzy is None or exact.exists():
+    if fuzzy is None or (found != 0 and exact.exists()):
         return exact, False
-    return queryset.filter(index.match_condition(queryset, fuzzy)), True
+    fuzzy_found = index.fts_matches(queryset, fuzzy)
+    broad = fuzzy_found is not None and fuzzy_found >= index.BROAD
+    return queryset.filter(index.match_condition(queryset, fuzzy, broad=broad)), True
 
 
 def filter_matching(queryset, q):
