@@ -82,7 +82,7 @@ def search_page(request):
     form and what to fix, before any search runs."""
     form = SearchForm(request.GET)
     if not form.is_valid():
-        context = {"form": form, "kinds": KIND_CHOICES, "q_max_length": Q_MAX_LENGTH}
+        context = {"form": form, "q_max_length": Q_MAX_LENGTH}
         return render(request, "search/search.html", context, status=400)
     filters = _filters(form)
     params = _params(filters)
