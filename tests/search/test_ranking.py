@@ -82,3 +82,14 @@ def test_the_fallback_is_not_used_when_something_matches_exactly(dongs):
     exact = ProblemFactory(title="효자동 골목 쓰레기")
     ProblemFactory(title="효자공원 벤치 부족")
     assert list(filter_matching(Problem.objects.public(), "효자동")) == [exact]
+
+
+def test_with_thousands_of_matches_the_window_is_ranked(dongs, monkeypatch):
+    from soslab.core.search import index, matching
+
+    monkeypatch.setattr(index, "BROAD", 1)  # as if thousands matched (SQLite's count)
+    monkeypatch.setattr(matching, "RANK_WINDOW", 2)
+    ProblemFactory(title="골목 조명 요청", description="가로등이 없습니다.", support_count=5)
+    ProblemFactory(title="가로등이 꺼져 있어요", support_count=3)
+    ProblemFactory(title="가로등 전구 교체", support_count=0)  # outside the window of two
+    assert ranked("가로등") == ["가로등이 꺼져 있어요", "골목 조명 요청"]

@@ -9,6 +9,7 @@ from django.db.models.functions import Concat
 from . import index
 from .analysis import GRAM_MARK, TITLE_MARK, Term, analyse_query
 
+RANK_WINDOW = 500  # with thousands of matches, the ones ranked (first by the tie-break)
 MAX_GRAMS = 10  # grams of one term the fallback looks at (pairs of 10: 45 alternatives)
 
 # Rank weights (higher is better): the title before the body, the exact phrase before scattered
@@ -44,7 +45,7 @@ def fuzzy_expression(query):
 
 
 def _matching(queryset, query):
-    """(queryset filtered, used the fallback?). The fallback is used when no row of `queryset`
+    """(queryset filtered, used the fallback?, thousands of matches?). The fallback is used when no row of `queryset`
     (with its visibility and other filters) matches exactly; on SQLite a count of the index's
     matches (capped) first chooses the plan, and when it is zero saves the EXISTS."""
     expression = exact_expression(query)
@@ -53,10 +54,10 @@ def _matching(queryset, query):
     exact = queryset.filter(index.match_condition(queryset, expression, broad=broad))
     fuzzy = fuzzy_expression(query)
     if fuzzy is None or (found != 0 and exact.exists()):
-        return exact, False
+        return exact, False, broad
     fuzzy_found = index.fts_matches(queryset, fuzzy)
     broad = fuzzy_found is not None and fuzzy_found >= index.BROAD
-    return queryset.filter(index.match_condition(queryset, fuzzy, broad=broad)), True
+    return queryset.filter(index.match_condition(queryset, fuzzy, broad=broad)), True, broad
 
 
 def filter_matching(queryset, q):
@@ -104,14 +105,18 @@ def _rank_parts(query, fuzzy):
 def rank_matching(queryset, q):
     """filter_matching plus `search_rank` (higher is better: title matches over description
     matches, the exact phrase over scattered words, fallback matches by grams shared), ordered
-    by it, then by the model's tie-break (newest and most supported for problems)."""
+    by it, then by the model's tie-break (most supported, newest for problems). When thousands
+    of rows match (SQLite's count), only the RANK_WINDOW first by the tie-break are ranked."""
     query = analyse_query(q)
     reg = index.registration(queryset.model)
     if not query.text:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
     if not query.terms:
         return queryset.none().annotate(search_rank=Value(0, output_field=IntegerField()))
-    matched, fuzzy = _matching(queryset, query)
+    matched, fuzzy, broad = _matching(queryset, query)
+    if broad:  # thousands of matches: rank the RANK_WINDOW first by the tie-break
+        window = matched.order_by(*reg.tie_break).values("pk")[:RANK_WINDOW]
+        matched = queryset.filter(pk__in=window)
     padded = Concat(Value(" "), F("search_text"), Value(" "), output_field=TextField())
     matched = matched.alias(_search_padded=padded)
     rank = functools.reduce(
