@@ -17,7 +17,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from soslab.core.search import highlight, rank_matching
+from soslab.core.search import filter_matching, highlight, matching, rank_matching
 from soslab.ideas.models import Idea
 from soslab.problems.filters import STATUS_OPEN
 from soslab.problems.listing import CappedPaginator
@@ -185,6 +185,7 @@ class Found:
 
     counts: list  # [(Kind, count, truncated)] in tab order
     page: Any = None  # the Django Page of results on a kind's tab
+    listed_fewer: bool = False  # that kind's pages list fewer results than it counts
     results: list = field(default_factory=list)  # that page's Results
     sections: list = field(default_factory=list)  # [(Kind, count, [Result])] on the "all" tab
 
@@ -197,6 +198,21 @@ class Found:
         return any(truncated for _kind, _count, truncated in self.counts)
 
 
+def _counted(kind, rows, q):
+    """(paginator of the ranked rows, count, truncated). When core ranked only a window of a
+    broad match (soslab.core.search.matching.RANK_WINDOW rows, SQLite with thousands of index
+    matches), the pages list that window and the count comes from all the matching rows (two
+    more queries, only then)."""
+    window = matching.RANK_WINDOW
+    ranked = rank_matching(rows, q)
+    pages = max(window // PAGE_SIZE, 1)
+    paginator = CappedPaginator(kind.display(ranked), PAGE_SIZE, max_pages=pages)
+    if paginator.count < pages * PAGE_SIZE:
+        return paginator, paginator.count, paginator.truncated
+    everything = CappedPaginator(filter_matching(rows, q), PAGE_SIZE)
+    return paginator, everything.count, everything.truncated
+
+
 def search(filters, request):
     """Counts per kind and the results the filters ask for (see the module's query budget)."""
     # Built once: Wagtail reads the view restrictions when the queryset is made (one query);
@@ -205,15 +221,17 @@ def search(filters, request):
     paginators = {}
     counts = []
     for kind in KINDS:
-        ranked = rank_matching(kind.rows(filters, public_pages), filters.q)
-        paginator = CappedPaginator(kind.display(ranked), PAGE_SIZE)
+        paginator, count, truncated = _counted(kind, kind.rows(filters, public_pages), filters.q)
         paginators[kind.key] = paginator
-        counts.append((kind, paginator.count, paginator.truncated))
+        counts.append((kind, count, truncated))
     found = Found(counts=counts)
     if filters.kind:
         kind = KINDS_BY_KEY[filters.kind]
-        found.page = paginators[kind.key].get_page(filters.page)
+        paginator = paginators[kind.key]
+        found.page = paginator.get_page(filters.page)
         found.results = [kind.result(row, filters.q, request) for row in found.page.object_list]
+        counted = next(count for each, count, _truncated in counts if each is kind)
+        found.listed_fewer = counted > paginator.count
         return found
     for kind, count, _truncated in counts:
         if count:

@@ -205,3 +205,19 @@ def test_a_title_match_ranks_before_a_newer_description_match(client, content):
     newer = problem_with(WORD, title="골목 가로등이 꺼졌어요", category=content.category)
     html = _get(client, q=WORD, kind="problems").content.decode()
     assert html.index(content.problem.get_absolute_url()) < html.index(newer.get_absolute_url())
+
+
+def test_a_broad_match_counts_everything_and_lists_the_ranked_window(client, content, monkeypatch):
+    """Core ranks only a window of a broad match (SQLite, thousands of index matches): the tab
+    still counts every match, the pages list the window and say so. Scaled down here."""
+    from soslab.core.search import index, matching
+
+    monkeypatch.setattr(index, "BROAD", 3)
+    monkeypatch.setattr(matching, "RANK_WINDOW", 40)
+    for _ in range(45):
+        problem_with(WORD, category=content.category)
+    first = _get(client, q=WORD, kind="problems").content.decode()
+    assert _tab_counts(first)["문제"] == 46
+    last = _get(client, q=WORD, kind="problems", page=2).content.decode()
+    assert last.count('class="search-result"') == 20
+    assert "Add a word or a filter" in last or "낱말이나 필터를" in last
