@@ -21,8 +21,9 @@ GOAL_MS, GOAL_RATIO = 50, 1.5
 QUERIES = [
     ("횡단보도", "common title word"),
     ("미세먼지가", "description word + particle"),
-    ("어린이 보호 구역", "spaced compound"),
-    ("가로등 버스", "two words"),
+    ("버스 정류장", "spaced compound"),
+    ("가로등 꺼졌어요", "noun + verb form"),
+    ("벤치마크", "one problem"),
     ("효쟈동", "misspelling (fallback)"),
     ("없는낱말", "no match (fallback)"),
 ]

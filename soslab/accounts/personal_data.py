@@ -119,6 +119,7 @@ PERSONAL = {
         "summary": IDEAS,
         "description": IDEAS,
         "team_name": IDEAS,
+        "search_text": IDEAS,
         "moderation_reason": DECISIONS,
         "moderated_by": DECISIONS,
         "staff_feedback": DECISIONS,

@@ -45,9 +45,10 @@ def fuzzy_expression(query):
 
 
 def _matching(queryset, query):
-    """(queryset filtered, used the fallback?, thousands of matches?). The fallback is used when no row of `queryset`
-    (with its visibility and other filters) matches exactly; on SQLite a count of the index's
-    matches (capped) first chooses the plan, and when it is zero saves the EXISTS."""
+    """(queryset filtered, used the fallback?, thousands of matches?). The fallback is used when
+    no row of `queryset` (with its visibility and other filters) matches exactly; on SQLite a
+    count of the index's matches (capped) first chooses the plan, and when it is zero saves the
+    EXISTS."""
     expression = exact_expression(query)
     found = index.fts_matches(queryset, expression)
     broad = found is not None and found >= index.BROAD
