@@ -11,8 +11,12 @@ class CmsConfig(AppConfig):
 
         from .projects import signals as project_signals
         from .projects.models import ProjectPage
+        from .search import signals as search_signals
+        from .search.index import register_pages
 
         project_signals.connect()
+        search_signals.connect()
+        register_pages()
         # Project pages take comments and follows while they are live and not behind a view
         # restriction (drafts and private pages answer 404 to the generic endpoints).
         targets.register(

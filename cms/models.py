@@ -1,6 +1,7 @@
 """Every Wagtail page type of the site, imported here so Django and Wagtail find them. Each
 lives in the folder of its feature: editorial pages (home, legal) in cms/editorial/, rounds in
-cms/rounds/, maker team projects in cms/projects/, results-sharing events in cms/results/."""
+cms/rounds/, maker team projects in cms/projects/, results-sharing events in cms/results/;
+the pages' search entries in cms/search/."""
 
 from .editorial.home import HomePage
 from .editorial.legal import LegalPage
@@ -13,12 +14,14 @@ from .results.models import (
     ShowcasedProject,
 )
 from .rounds.models import RoundFeaturedProblem, RoundIndexPage, RoundPage
+from .search.models import PageSearchEntry
 
 __all__ = [
     "EventAward",
     "EventScheduleItem",
     "HomePage",
     "LegalPage",
+    "PageSearchEntry",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectUpdate",

@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("soslab.opendata.urls")),
     path("", include("geo.urls")),
     path("", include("cms.statistics.urls")),  # /statistics/ (reads round and project pages)
+    path("", include("cms.search.urls")),  # /search/ and /opensearch.xml (problems, ideas, pages)
 ]
 
 if settings.DEBUG:

@@ -226,6 +226,9 @@ ROUTES = {
     "maps:map": Route(PUBLIC, params=MAP_PARAMS),
     "maps:dongs": Route(PUBLIC, params=(*LIST_PARAMS, "metric")),
     "statistics:index": Route(PUBLIC, params=("period", "category")),
+    # --- site-wide search (cms.search; tests/search_page) --------------------------------------
+    "search:search": Route(PUBLIC, params=("q", "kind", "category", "dong", "status", "page")),
+    "search:opensearch": Route(API),
     "statistics:csv": Route(
         API, params=("period", "category"), args=lambda w: {"table": "category"}
     ),
