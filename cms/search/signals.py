@@ -5,7 +5,8 @@ page row (`page_entry_sync`), so it does not matter which of them fires or how o
 page's entry goes with it (the entry's OneToOne cascades), and `post_delete` says so explicitly for
 deletes that bypass the cascade's collector order."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db import connections
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from .models import PageSearchEntry
@@ -22,6 +23,20 @@ def page_deleted(sender, instance, **kwargs):
     PageSearchEntry.objects.filter(page_id=instance.pk).delete()
 
 
+def entries_fill(sender, using="default", **kwargs):
+    """After `migrate`: live pages without an entry get one. The migration that made the table
+    cannot read StreamField content through historical models, so pages that existed before it
+    (a running site upgrading) are indexed here, once; afterwards this finds none (one query per
+    page type)."""
+    if getattr(sender, "name", None) != "cms":
+        return
+    if PageSearchEntry._meta.db_table not in connections[using].introspection.table_names():
+        return
+    for model in PAGE_KINDS:
+        for page in model.objects.using(using).live().filter(search_entry__isnull=True):
+            page_entry_sync(page=page)
+
+
 def connect():
     for model in PAGE_KINDS:
         name = model.__name__.lower()
@@ -33,3 +48,4 @@ def connect():
             page_changed, sender=model, dispatch_uid=f"cms_search_unpublished_{name}"
         )
         post_delete.connect(page_deleted, sender=model, dispatch_uid=f"cms_search_deleted_{name}")
+    post_migrate.connect(entries_fill, dispatch_uid="cms_search_entries_fill")
