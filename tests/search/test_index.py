@@ -116,3 +116,31 @@ def test_filter_matching_works_inside_a_subquery(dongs):
     ProblemFactory(title="버스 정류장 의자가 부서졌어요")
     matching = filter_matching(Problem.objects.public(), "징검다리").values("pk")
     assert list(Problem.objects.filter(pk__in=matching)) == [hit]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored tsvector is PostgreSQL's")
+def test_postgresql_matches_on_a_stored_vector_replacing_an_expression_index(dongs):
+    """A stored generated column, so a small table scanned without the index does not recompute
+    to_tsvector for every row; an expression index of an earlier build is replaced."""
+    with connection.cursor() as cursor:
+        cursor.execute('DROP INDEX "problems_problem_search_vector"')
+        cursor.execute(
+            'CREATE INDEX "problems_problem_search" ON "problems_problem" '
+            "USING gin (to_tsvector('simple'::regconfig, search_text))"
+        )
+    index.ensure_indexes()
+    problem = ProblemFactory(title="세병호 둘레길 조명이 꺼졌어요")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'problems_problem' "
+            "AND indexdef LIKE '%%gin%%'"
+        )
+        assert [(name, "search_vector" in d) for name, d in cursor.fetchall()] == [
+            ("problems_problem_search_vector", True)
+        ]
+        sql, params = filter_matching(Problem.objects.all(), "둘레길").query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "to_tsvector" not in plan and "search_vector" in plan
+    Problem.objects.filter(pk=problem.pk).update(search_text=search.index_text("전동 킥보드"))
+    assert found("킥보드") == {problem.pk}  # the generated column follows the text
