@@ -133,3 +133,19 @@ def test_closing_a_connection_runs_pragma_optimize():
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'problems_problem'")
         assert cursor.fetchone()[0] > 0
+
+
+def test_most_supported_in_a_category_walks_its_index(many_problems):
+    """category + sort=supported (+ status): the rows come in order from
+    problem_public_cat_support instead of the category's rows being sorted (66 -> 3 ms at 100k)."""
+    from soslab.problems.filters import filter_problems
+
+    queryset, _cleaned = filter_problems(
+        Problem.objects.public(), {"category": "safety", "status": "open", "sort": "supported"}
+    )
+    sql, params = queryset[:20].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " | ".join(row[-1] for row in cursor.fetchall())
+    assert "INDEX problem_public_cat_support " in f"{plan} "
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan  # at most the tie-break's right part

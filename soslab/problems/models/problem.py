@@ -229,6 +229,12 @@ class Problem(ListCacheMixin, ModeratedContent):
                 fields=["moderation_state", "-support_count", "-created_at"],
                 name="problem_public_support",
             ),
+            # "Most supported" within a category: walked in order instead of sorting the
+            # category's rows (category=safety&status=open&sort=supported at 100k: 66 -> 3 ms).
+            models.Index(
+                fields=["moderation_state", "category", "-support_count", "-created_at"],
+                name="problem_public_cat_support",
+            ),
             models.Index(
                 fields=["moderation_state", "-comment_count", "-created_at"],
                 name="problem_public_comment",
