@@ -4,6 +4,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def planner_statistics(apps, schema_editor):
+    """SQLite plans with the statistics of ANALYZE: a new index without them looks perfect for
+    every `moderation_state = ?` query and the whole list sorted through it (28 -> 250 ms at
+    100k, measured). PostgreSQL's are refreshed too rather than left to autovacuum."""
+    schema_editor.execute('ANALYZE "problems_problem"')
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -18,4 +25,5 @@ class Migration(migrations.Migration):
             model_name='problem',
             index=models.Index(fields=['moderation_state', 'category', '-support_count', '-created_at'], name='problem_public_cat_support'),
         ),
+        migrations.RunPython(planner_statistics, migrations.RunPython.noop, elidable=False),
     ]
