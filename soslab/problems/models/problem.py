@@ -21,8 +21,7 @@ from soslab.core.media import private_storage
 from soslab.core.text import localized
 from soslab.moderation.models import ModeratedContent, ModeratedQuerySet
 
-#: The page_cache group of everything that lists problems; every ORM write to a problem, its
-#: photos or a category bumps it (so no service can forget to).
+#: The page_cache group of problem lists; any ORM write to a problem, photo or category bumps it.
 LIST_CACHE = "problems"
 TITLE_MIN, TITLE_MAX = 5, 120
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 5000
@@ -157,9 +156,8 @@ class Problem(ListCacheMixin, ModeratedContent):
 
     lat = models.FloatField(_("latitude"), null=True, blank=True)
     lon = models.FloatField(_("longitude"), null=True, blank=True)
-    # The point anyone may learn (geo.privacy.published_point), kept in step with lat/lon and the
-    # author's age band by save() and the author signal, so public outputs filter, order and
-    # measure on it in SQL. Never show lat/lon publicly; use these (or public_point).
+    # The point anyone may learn (geo.privacy.published_point), kept in step with lat/lon and
+    # the age band by save() and the author signal. Never show lat/lon publicly; use these.
     public_lat = models.FloatField(_("published latitude"), null=True, blank=True, editable=False)
     public_lon = models.FloatField(_("published longitude"), null=True, blank=True, editable=False)
     location_approximate = models.BooleanField(
@@ -199,11 +197,9 @@ class Problem(ListCacheMixin, ModeratedContent):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    # Analysed tokens of title, description, tags, place and dong (docs/search.md).
-    search_text = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")  # docs/search.md
 
-    # Threshold ladder (ThresholdStep): the highest step crossed and the answer it requires.
-    threshold_supports = models.PositiveIntegerField(
+    threshold_supports = models.PositiveIntegerField(  # the ThresholdStep ladder's highest step
         _("highest threshold crossed"), default=0, editable=False
     )
     answer_due_at = models.DateTimeField(_("answer due"), null=True, blank=True, db_index=True)
@@ -229,9 +225,7 @@ class Problem(ListCacheMixin, ModeratedContent):
                 fields=["moderation_state", "-support_count", "-created_at"],
                 name="problem_public_support",
             ),
-            # "Most supported" within a category: walked in order instead of sorting the
-            # category's rows (category=safety&status=open&sort=supported at 100k: 66 -> 3 ms).
-            models.Index(
+            models.Index(  # most supported in a category, walked in order (66 -> 3 ms at 100k)
                 fields=["moderation_state", "category", "-support_count", "-created_at"],
                 name="problem_public_cat_support",
             ),
@@ -305,7 +299,7 @@ class Problem(ListCacheMixin, ModeratedContent):
     def search_parts(self, tag_names=None):
         """The texts search analyses, title first (soslab.core.search.index_text)."""
         tags = [t.name for t in self.tags.all()] if tag_names is None and self.pk else tag_names
-        dong = str(self.dong) if self.dong_id else ""
+        dong = str(self.dong) if self.dong_id else ""  # place and dong last
         return (self.title, self.description, " ".join(tags or ()), self.location_text, dong)
 
     def build_search_text(self, tag_names=None):
